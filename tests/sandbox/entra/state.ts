@@ -1,0 +1,5 @@
+// STUB — replaced by the Entra imitation.
+export interface EntraState {}
+export function createEntraState(): EntraState {
+  return {};
+}

@@ -1,0 +1,48 @@
+import type { SandboxRequest, SandboxResponse } from './http.ts';
+
+/**
+ * A fault the test asks for: the next `times` requests that match get `response` instead of the
+ * real answer (after `delayMs`), or the real answer with a body cut short when `malformed`.
+ */
+export interface Fault {
+  host?: string;
+  method?: string;
+  /** Matched against the path without the query string. */
+  path?: string | RegExp;
+  times?: number;
+  delayMs?: number;
+  response?: SandboxResponse;
+  malformed?: boolean;
+}
+
+interface ArmedFault extends Fault {
+  remaining: number;
+}
+
+export class FaultInjector {
+  private armed: ArmedFault[] = [];
+
+  add(fault: Fault): void {
+    this.armed.push({ ...fault, remaining: fault.times ?? 1 });
+  }
+
+  clear(): void {
+    this.armed = [];
+  }
+
+  /** Takes one use of the first fault that matches, if any. */
+  take(req: SandboxRequest): Fault | undefined {
+    const fault = this.armed.find((f) => f.remaining > 0 && matches(f, req));
+    if (!fault) return undefined;
+    fault.remaining -= 1;
+    return fault;
+  }
+}
+
+function matches(fault: Fault, req: SandboxRequest): boolean {
+  if (fault.host && fault.host !== req.host) return false;
+  if (fault.method && fault.method.toUpperCase() !== req.method) return false;
+  if (typeof fault.path === 'string' && fault.path !== req.url.pathname) return false;
+  if (fault.path instanceof RegExp && !fault.path.test(req.url.pathname)) return false;
+  return true;
+}

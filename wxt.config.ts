@@ -1,0 +1,38 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * Public half of the development signing key. It pins the Chrome/Edge extension ID of unpacked
+ * builds (fdafioenfmddkdkiiagipdpfhndphgpl) so the Entra redirect URI
+ * https://<id>.chromiumapp.org/ stays the same on every machine. Store builds get their ID from
+ * the store instead: `STORE_BUILD=1 npm run zip` leaves the key out.
+ */
+const DEV_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0RlyY7UDMi1G7FiOw2hyIWd9G4fsuMiUiq2tyW3hgSktx31xtOp+A3XGigLb2nkq1d3Hq+FFPebyNXRAEH4/bLF/yeKNvqXQRLE05rxTIl6Zqvy0ft5QUawJt0V3z0ClCuj0HqVEV7uXlgQzTP2fb9hHEphsNPPLWgeeuZzFkjVK/Kn4jMJsUWsWK8DlO6xuH0cWmXqlVmPH0eFHiHe2lLIjY20yN5B+0VI/2S3sXz85O6RnfUYlQ/FniEM9TAEQfHUNoO3AT+nFjFAD+8Xo4tRvpI0C4wTNzAkXwUvi+xY1qWRosmyPCCEddhyqmiIvuetMBfASGl6xq7tKDDxKkwIDAQAB';
+
+export default defineConfig({
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Intune Companion for Asset Panda',
+    description: 'Sync Microsoft Intune devices into Asset Panda Pro and act on them from the record page.',
+    permissions: ['storage'],
+    host_permissions: [
+      'https://assetpanda.app/*',
+      'https://*.assetpanda.app/*',
+      'https://login.assetpanda.com/*',
+      'https://login.microsoftonline.com/*',
+      'https://graph.microsoft.com/*',
+    ],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'intune-companion@assetpanda-tools.invalid',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : process.env.STORE_BUILD
+        ? {}
+        : { key: DEV_PUBLIC_KEY }),
+  }),
+});
