@@ -1,0 +1,13 @@
+import { defineContentScript } from '#imports';
+import { runFeatures } from './feature-manager';
+import { intunePanel } from './features/intune-panel';
+import './style.css';
+
+export default defineContentScript({
+  matches: ['https://assetpanda.app/*', 'https://*.assetpanda.app/*', 'https://login.assetpanda.com/*'],
+  excludeMatches: ['https://api.assetpanda.app/*'],
+  cssInjectionMode: 'ui',
+  main(ctx) {
+    runFeatures(ctx, [intunePanel]);
+  },
+});

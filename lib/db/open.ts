@@ -1,0 +1,29 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import { DATABASE_NAME, type CompanionDatabase } from './schema';
+
+export type Database = IDBPDatabase<CompanionDatabase>;
+
+/**
+ * Numbered upgrades: upgrade N brings a database from version N-1 to N. Add new ones at the end,
+ * never edit a released one.
+ */
+const upgrades: Array<(db: Database) => void> = [
+  (db) => {
+    db.createObjectStore('settings');
+    db.createObjectStore('mappings');
+  },
+];
+
+export const DATABASE_VERSION = upgrades.length;
+
+export function openDatabase(): Promise<Database> {
+  return openDB<CompanionDatabase>(DATABASE_NAME, DATABASE_VERSION, {
+    upgrade(db, oldVersion) {
+      for (const upgrade of upgrades.slice(oldVersion)) upgrade(db);
+    },
+    blocking(_current, _blocked, event) {
+      // A newer version of the extension wants the database: let it have it.
+      (event.target as IDBDatabase).close();
+    },
+  });
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { createMessageClient } from './client';
+import { UserFacingError } from './errors';
+import { createMessageRouter, type Handlers, type MessageSender } from './router';
+
+const policy = {
+  extensionId: 'ext-id',
+  extensionBaseUrl: 'chrome-extension://ext-id/',
+  isContentPage: (url: URL) => url.hostname === 'assetpanda.app',
+};
+const page: MessageSender = { id: 'ext-id', url: 'chrome-extension://ext-id/options.html' };
+const content: MessageSender = { id: 'ext-id', url: 'https://assetpanda.app/collections/x', tab: { id: 3 } };
+const record = { product: 'pro', collectionId: '01HWQ7CW7T626WY2A3KV603ZNF', recordId: 'r1' } as const;
+
+const handlers: Handlers = {
+  getHealth: async () => ({ version: '1.0.0', databaseReady: true }),
+  getPanelStatus: async () => ({ state: 'not-connected' }),
+  openOptionsPage: async () => {
+    throw new UserFacingError('no-options', 'The options page could not be opened.');
+  },
+};
+const route = createMessageRouter(handlers, policy);
+
+describe('message router', () => {
+  it('answers an extension page', async () => {
+    expect(await route({ type: 'getHealth', payload: {} }, page)).toEqual({
+      ok: true,
+      value: { version: '1.0.0', databaseReady: true },
+    });
+  });
+
+  it('lets a content script ask only what a record page needs', async () => {
+    expect(await route({ type: 'getPanelStatus', payload: { record } }, content)).toEqual({
+      ok: true,
+      value: { state: 'not-connected' },
+    });
+    const refused = await route({ type: 'getHealth', payload: {} }, content);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden-message' } });
+  });
+
+  it('refuses other extensions, unknown pages and senders without a URL', async () => {
+    for (const sender of [
+      { ...page, id: 'other-extension' },
+      { id: 'ext-id', url: 'https://example.com/', tab: { id: 1 } },
+      { id: 'ext-id' },
+    ]) {
+      expect(await route({ type: 'getPanelStatus', payload: { record } }, sender)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden-sender' },
+      });
+    }
+  });
+
+  it('refuses unknown messages and malformed payloads with a reason', async () => {
+    expect(await route({ type: 'stealTokens', payload: {} }, page)).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
+    expect(await route('getHealth', page)).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
+    const bad = await route({ type: 'getPanelStatus', payload: { record: { ...record, collectionId: '../../x' } } }, content);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('carries a handler error to the caller as its own message', async () => {
+    const call = createMessageClient((envelope) => route(envelope, page));
+    await expect(call('openOptionsPage', {})).rejects.toThrow('The options page could not be opened.');
+    expect(await call('getHealth', {})).toEqual({ version: '1.0.0', databaseReady: true });
+  });
+});

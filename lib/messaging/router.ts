@@ -1,0 +1,68 @@
+import { EnvelopeSchema, protocol, type Audience, type MessageType, type Protocol, type Reply } from './protocol';
+import { UserFacingError } from './errors';
+import type { z } from 'zod';
+
+/** The parts of runtime.MessageSender the background trusts (set by the browser, not the sender). */
+export interface MessageSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+export interface SenderPolicy {
+  extensionId: string;
+  /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`: where the extension's own pages live. */
+  extensionBaseUrl: string;
+  /** Whether a content script on this page URL is one of ours (Asset Panda hosts). */
+  isContentPage(url: URL): boolean;
+}
+
+export type Handlers = {
+  [T in MessageType]: (request: z.output<Protocol[T]['request']>, sender: MessageSender) => Promise<z.input<Protocol[T]['response']>>;
+};
+
+export function classifySender(sender: MessageSender, policy: SenderPolicy): Audience | undefined {
+  if (sender.id !== policy.extensionId || !sender.url) return undefined;
+  if (sender.url.startsWith(policy.extensionBaseUrl)) return 'page';
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return undefined;
+  }
+  return sender.tab && policy.isContentPage(url) ? 'content' : undefined;
+}
+
+/**
+ * The background's single entry point for messages: checks the sender, the message type for that
+ * sender, and the payload; runs the handler; checks its answer; and turns every failure into a
+ * reply the UI can show.
+ */
+export function createMessageRouter(handlers: Handlers, policy: SenderPolicy) {
+  return async (raw: unknown, sender: MessageSender): Promise<Reply> => {
+    const audience = classifySender(sender, policy);
+    if (!audience) return refuse('forbidden-sender', 'This message did not come from the extension or an Asset Panda page.');
+    const envelope = EnvelopeSchema.safeParse(raw);
+    if (!envelope.success || !Object.hasOwn(protocol, envelope.data.type)) {
+      return refuse('unknown-message', 'The extension received a message it does not know.');
+    }
+    const type = envelope.data.type as MessageType;
+    const spec = protocol[type];
+    if (!spec.from.includes(audience)) return refuse('forbidden-message', `"${type}" may not be sent from ${audience === 'content' ? 'a web page' : 'this page'}.`);
+    const request = spec.request.safeParse(envelope.data.payload);
+    if (!request.success) return refuse('invalid-request', `The "${type}" request was malformed: ${request.error.issues[0]?.message ?? 'invalid'}.`);
+    try {
+      const handler = handlers[type] as (request: unknown, sender: MessageSender) => Promise<unknown>;
+      const value = spec.response.parse(await handler(request.data, sender));
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof UserFacingError) return refuse(error.code, error.message);
+      const detail = error instanceof Error ? error.message : String(error);
+      return refuse('internal', `Something went wrong in the extension: ${detail}`);
+    }
+  };
+}
+
+function refuse(code: string, message: string): Reply {
+  return { ok: false, error: { code, message } };
+}
