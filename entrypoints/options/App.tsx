@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { callBackground } from '../../lib/browser/messaging';
 import type { ResponseOf } from '../../lib/messaging/protocol';
+import { AssetPandaConnection } from './sections/AssetPandaConnection';
+import { IntuneConnection } from './sections/IntuneConnection';
 
 export function App() {
   const [health, setHealth] = useState<ResponseOf<'getHealth'>>();
@@ -16,14 +18,8 @@ export function App() {
         <h1>Intune Companion for Asset Panda</h1>
         <p class="muted">Sync Microsoft Intune devices into Asset Panda Pro and act on them from the record page.</p>
       </header>
-      <section class="card" aria-labelledby="intune-heading">
-        <h2 id="intune-heading">Microsoft Intune</h2>
-        <p class="muted">Connect to Microsoft Intune through Microsoft Graph, signed in with your own account.</p>
-      </section>
-      <section class="card" aria-labelledby="assetpanda-heading">
-        <h2 id="assetpanda-heading">Asset Panda</h2>
-        <p class="muted">Connect to Asset Panda Pro with an API key from Settings → API Configuration.</p>
-      </section>
+      <IntuneConnection />
+      <AssetPandaConnection />
       <footer class="page__footer muted" data-testid="health">
         {problem ?? (health ? `Version ${health.version} · ${health.databaseReady ? 'storage ready' : 'storage unavailable'}` : 'Starting…')}
       </footer>

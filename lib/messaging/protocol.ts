@@ -1,23 +1,9 @@
 import { z } from 'zod';
+import { assetPandaMessages } from './assetpanda-messages';
+import { intuneMessages } from './intune-messages';
+import { message } from './message';
 
-/**
- * Who may send a message. Extension pages (popup, options) are privileged; content scripts run
- * inside Asset Panda's pages and are treated as untrusted input: they only get what a record page
- * needs, never tokens, keys or connection settings.
- */
-export type Audience = 'page' | 'content';
-
-export interface MessageSpec<Request extends z.ZodType, Response extends z.ZodType> {
-  from: readonly Audience[];
-  request: Request;
-  response: Response;
-}
-
-function message<Request extends z.ZodType, Response extends z.ZodType>(
-  spec: MessageSpec<Request, Response>,
-): MessageSpec<Request, Response> {
-  return spec;
-}
+export type { Audience } from './message';
 
 /** A record page the content script found: Asset Panda Pro (ULID ids) or Classic (24-hex ids). */
 export const RecordRefSchema = z.discriminatedUnion('product', [
@@ -55,6 +41,8 @@ export const protocol = {
     request: z.object({}),
     response: z.object({}),
   }),
+  ...intuneMessages,
+  ...assetPandaMessages,
 };
 
 export type Protocol = typeof protocol;

@@ -17,9 +17,11 @@ export interface SenderPolicy {
   isContentPage(url: URL): boolean;
 }
 
-export type Handlers = {
-  [T in MessageType]: (request: z.output<Protocol[T]['request']>, sender: MessageSender) => Promise<z.input<Protocol[T]['response']>>;
+export type HandlersFor<T extends MessageType> = {
+  [K in T]: (request: z.output<Protocol[K]['request']>, sender: MessageSender) => Promise<z.input<Protocol[K]['response']>>;
 };
+
+export type Handlers = HandlersFor<MessageType>;
 
 export function classifySender(sender: MessageSender, policy: SenderPolicy): Audience | undefined {
   if (sender.id !== policy.extensionId || !sender.url) return undefined;

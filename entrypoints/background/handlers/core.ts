@@ -1,12 +1,8 @@
 import { browser } from '#imports';
-import type { Handlers } from '../../lib/messaging/router';
-import type { Database } from '../../lib/db/open';
+import type { HandlersFor } from '../../../lib/messaging/router';
+import type { BackgroundServices } from '../services';
 
-export interface BackgroundServices {
-  database: Promise<Database>;
-}
-
-export function createHandlers({ database }: BackgroundServices): Handlers {
+export function coreHandlers({ database }: BackgroundServices): HandlersFor<'getHealth' | 'getPanelStatus' | 'openOptionsPage'> {
   return {
     async getHealth() {
       const ready = await database.then(

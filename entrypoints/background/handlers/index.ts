@@ -1,0 +1,9 @@
+import type { Handlers } from '../../../lib/messaging/router';
+import type { BackgroundServices } from '../services';
+import { assetPandaHandlers } from './assetpanda';
+import { coreHandlers } from './core';
+import { intuneHandlers } from './intune';
+
+export function createHandlers(services: BackgroundServices): Handlers {
+  return { ...coreHandlers(services), ...intuneHandlers(services), ...assetPandaHandlers(services) };
+}

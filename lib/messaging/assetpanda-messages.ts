@@ -1,0 +1,2 @@
+/** Messages about the Asset Panda connection (options page). */
+export const assetPandaMessages = {};
