@@ -7,10 +7,20 @@ export default defineConfig({
       {
         plugins: [WxtVitest()],
         test: {
+          // lib/ is plain TypeScript: it runs in Node like in the service worker, without a DOM.
           name: 'unit',
+          environment: 'node',
+          setupFiles: ['fake-indexeddb/auto'],
+          include: ['lib/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        plugins: [WxtVitest()],
+        test: {
+          name: 'ui',
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto'],
-          include: ['lib/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}'],
+          include: ['components/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}'],
         },
       },
       {

@@ -14,13 +14,21 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Intune Companion for Asset Panda',
     description: 'Sync Microsoft Intune devices into Asset Panda Pro and act on them from the record page.',
-    permissions: ['storage'],
+    permissions: ['storage', 'identity', 'alarms'],
     host_permissions: [
       'https://assetpanda.app/*',
       'https://*.assetpanda.app/*',
       'https://login.assetpanda.com/*',
       'https://login.microsoftonline.com/*',
       'https://graph.microsoft.com/*',
+    ],
+    // National clouds: asked for only when the admin picks one on the options page.
+    optional_host_permissions: [
+      'https://login.microsoftonline.us/*',
+      'https://graph.microsoft.us/*',
+      'https://dod-graph.microsoft.us/*',
+      'https://login.chinacloudapi.cn/*',
+      'https://microsoftgraph.chinacloudapi.cn/*',
     ],
     ...(browser === 'firefox'
       ? {

@@ -16,18 +16,18 @@ export interface PageFeature {
  */
 export function runFeatures(ctx: ContentScriptContext, features: PageFeature[]): void {
   let current: AbortController | undefined;
-  const start = () => {
+  const start = (url: URL) => {
     current?.abort();
     const controller = new AbortController();
     current = controller;
-    const url = new URL(location.href);
     for (const feature of features.filter((f) => f.include(url))) {
       feature.init(ctx, controller.signal, url).catch((error: unknown) => {
         console.error(`[Intune Companion] feature "${feature.id}" failed on ${url.pathname}`, error);
       });
     }
   };
-  ctx.addEventListener(window, 'wxt:locationchange', start);
+  // The event's URL, not location.href: with the Navigation API, WXT fires it before the URL commits.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => start(event.newUrl));
   ctx.onInvalidated(() => current?.abort());
-  start();
+  start(new URL(location.href));
 }

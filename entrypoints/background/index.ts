@@ -1,10 +1,14 @@
 import { defineBackground } from '#imports';
+import { createAssetPandaConnection } from '../../lib/assetpanda/connection';
 import { serveMessages } from '../../lib/browser/messaging';
 import { openDatabase } from '../../lib/db/open';
+import { createSecretVault } from '../../lib/secrets/vault';
 import { createHandlers } from './handlers/index';
+import { startIntuneService } from './intune';
 
 export default defineBackground(() => {
   // main() cannot be async: services receive the database promise and await it when they need it.
   const database = openDatabase();
-  serveMessages(createHandlers({ database }));
+  const assetPanda = createAssetPandaConnection({ database, vault: createSecretVault(database) });
+  serveMessages(createHandlers({ database, intune: startIntuneService(database), assetPanda }));
 });

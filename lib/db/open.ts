@@ -12,6 +12,9 @@ const upgrades: Array<(db: Database) => void> = [
     db.createObjectStore('settings');
     db.createObjectStore('mappings');
   },
+  (db) => {
+    db.createObjectStore('cryptoKeys');
+  },
 ];
 
 export const DATABASE_VERSION = upgrades.length;

@@ -1,2 +1,47 @@
+import { z } from 'zod';
+import { AccountSchema, IntuneSettingsSchema, SavedIntuneConnectionSchema } from '../auth/settings';
+import { message } from './message';
+
+const PermissionCheckSchema = z.object({
+  scope: z.string(),
+  purpose: z.string(),
+  status: z.enum(['granted', 'missing', 'needs-admin-consent', 'not-checked']),
+  detail: z.string(),
+});
+
+const ProblemSchema = z.object({ code: z.string(), message: z.string() });
+
+export const ConnectionTestReportSchema = z.object({
+  ok: z.boolean(),
+  account: AccountSchema.optional(),
+  permissions: z.array(PermissionCheckSchema),
+  problem: ProblemSchema.optional(),
+});
+
+/** The session as the UI may see it: who, and until when. Never a token. */
+export const SessionSummarySchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('signed-out'), problem: ProblemSchema.optional() }),
+  z.object({ state: z.literal('signed-in'), account: AccountSchema, expiresAt: z.number().optional() }),
+]);
+export type SessionSummary = z.infer<typeof SessionSummarySchema>;
+
 /** Messages about the Microsoft Intune connection (options page and popup). */
-export const intuneMessages = {};
+export const intuneMessages = {
+  getIntuneConnection: message({
+    from: ['page'],
+    request: z.object({}),
+    response: z.object({
+      connection: SavedIntuneConnectionSchema.nullable(),
+      session: SessionSummarySchema,
+      redirectUri: z.string(),
+      requiredPermissions: z.array(z.object({ scope: z.string(), purpose: z.string() })),
+    }),
+  }),
+  testAndSaveIntuneConnection: message({
+    from: ['page'],
+    request: IntuneSettingsSchema,
+    response: z.object({ saved: z.boolean(), report: ConnectionTestReportSchema }),
+  }),
+  signInToIntune: message({ from: ['page'], request: z.object({}), response: SessionSummarySchema }),
+  signOutOfIntune: message({ from: ['page'], request: z.object({}), response: SessionSummarySchema }),
+};

@@ -36,6 +36,7 @@ export async function startSandbox(options: WorldOptions & { port?: number } = {
   const faults = new FaultInjector();
   const requests: RecordedRequest[] = [];
   let world = createWorld(options);
+  const signer = world.signer;
 
   const server = createServer({ key, cert }, (incoming, outgoing) => {
     void serve(incoming, outgoing);
@@ -83,7 +84,7 @@ export async function startSandbox(options: WorldOptions & { port?: number } = {
     faults,
     fault: (f) => faults.add(f),
     reset(next = options) {
-      world = createWorld(next);
+      world = createWorld(next, signer);
       faults.clear();
       requests.length = 0;
     },

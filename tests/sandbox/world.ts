@@ -25,7 +25,8 @@ export interface World {
   assetPanda: AssetPandaState;
 }
 
-export function createWorld(options: WorldOptions = {}): World {
+/** `signer` survives resets: making an RSA key is the slowest part of a fresh world. */
+export function createWorld(options: WorldOptions = {}, signer = new TokenSigner()): World {
   const resolved = { fleetSize: options.fleetSize ?? 50, seed: options.seed ?? 1 };
   const fleet = generateFleet({ size: resolved.fleetSize, seed: resolved.seed, tenantDomain: SANDBOX_TENANT_DOMAIN });
   const directory: Directory = {
@@ -37,7 +38,7 @@ export function createWorld(options: WorldOptions = {}): World {
   let offset = 0;
   return {
     options: resolved,
-    signer: new TokenSigner(),
+    signer,
     now: () => Date.now() + offset,
     advanceClock: (ms) => {
       offset += ms;

@@ -1,7 +1,23 @@
-import type { HandlersFor } from '../../../lib/messaging/router';
+import { browser } from '#imports';
 import type { assetPandaMessages } from '../../../lib/messaging/assetpanda-messages';
+import type { HandlersFor } from '../../../lib/messaging/router';
 import type { BackgroundServices } from '../services';
 
-export function assetPandaHandlers(_services: BackgroundServices): HandlersFor<keyof typeof assetPandaMessages> {
-  return {};
+export function assetPandaHandlers({ assetPanda }: BackgroundServices): HandlersFor<keyof typeof assetPandaMessages> {
+  return {
+    getAssetPandaConnection: () => assetPanda.status(),
+    listAssetPandaAccounts: async ({ connection }) => ({ accounts: await assetPanda.accounts(connection) }),
+    listAssetPandaModules: async ({ connection, accountId }) => ({ modules: await assetPanda.modules(connection, accountId) }),
+    testAndSaveAssetPandaConnection: ({ connection, accountId, moduleId }) => assetPanda.testAndSave(connection, accountId, moduleId),
+    async disconnectAssetPanda() {
+      await assetPanda.disconnect();
+      return assetPanda.status();
+    },
+    listAssetPandaCollections: async () => ({ collections: await assetPanda.collections() }),
+    listAssetPandaFields: async ({ collectionId }) => ({ fields: await assetPanda.fields(collectionId) }),
+    async exportAssetPandaDiagnostics() {
+      const report = await assetPanda.diagnostics(browser.runtime.getManifest().version);
+      return { fileName: `asset-panda-diagnostics-${report.generatedAt.slice(0, 10)}.json`, json: JSON.stringify(report, null, 2) };
+    },
+  };
 }

@@ -1,7 +1,12 @@
-import type { HandlersFor } from '../../../lib/messaging/router';
 import type { intuneMessages } from '../../../lib/messaging/intune-messages';
+import type { HandlersFor } from '../../../lib/messaging/router';
 import type { BackgroundServices } from '../services';
 
-export function intuneHandlers(_services: BackgroundServices): HandlersFor<keyof typeof intuneMessages> {
-  return {};
+export function intuneHandlers({ intune }: BackgroundServices): HandlersFor<keyof typeof intuneMessages> {
+  return {
+    getIntuneConnection: () => intune.describe(),
+    testAndSaveIntuneConnection: (settings) => intune.testAndSave(settings),
+    signInToIntune: () => intune.signIn(),
+    signOutOfIntune: () => intune.signOut(),
+  };
 }

@@ -1,8 +1,144 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { z } from 'zod';
+import { Notice } from '../../../components/Notice';
+import { TextField } from '../../../components/TextField';
+import { IntuneSettingsSchema, type IntuneSettings } from '../../../lib/auth/settings';
+import { callBackground } from '../../../lib/browser/messaging';
+import { requestCloudAccess } from '../../../lib/browser/permissions';
+import { CLOUDS, type Cloud } from '../../../lib/graph/clouds';
+import type { ConnectionTestReportSchema } from '../../../lib/messaging/intune-messages';
+import type { ResponseOf } from '../../../lib/messaging/protocol';
+import { PermissionChecks } from './intune/PermissionChecks';
+import { SetupGuide } from './intune/SetupGuide';
+
+type Described = ResponseOf<'getIntuneConnection'>;
+type Report = z.infer<typeof ConnectionTestReportSchema>;
+type Form = { tenantId: string; clientId: string; applicationObjectId: string; cloud: Cloud };
+type FieldErrors = Partial<Record<keyof Form, string>>;
+
+const EMPTY: Form = { tenantId: '', clientId: '', applicationObjectId: '', cloud: 'global' };
+
 export function IntuneConnection() {
+  const [described, setDescribed] = useState<Described>();
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ saved: boolean; report: Report }>();
+  const [failure, setFailure] = useState<string>();
+
+  const refresh = async () => {
+    const next = await callBackground('getIntuneConnection', {});
+    setDescribed(next);
+    return next;
+  };
+
+  useEffect(() => {
+    refresh().then(
+      (next) => next.connection && setForm(next.connection.settings),
+      (error: Error) => setFailure(error.message),
+    );
+  }, []);
+
+  const update = (field: keyof Form) => (value: string) => {
+    setForm((current) => ({ ...current, [field]: value }));
+    setErrors((current) => ({ ...current, [field]: undefined }));
+  };
+
+  const testAndSave = async (event: Event) => {
+    event.preventDefault();
+    setOutcome(undefined);
+    setFailure(undefined);
+    const parsed = IntuneSettingsSchema.safeParse(form);
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
+      return;
+    }
+    setBusy(true);
+    try {
+      if (!(await requestCloudAccess(parsed.data.cloud))) {
+        setFailure(`The extension needs access to ${CLOUDS[parsed.data.cloud].label}'s sign-in and Graph hosts. Allow it when the browser asks, then test again.`);
+        return;
+      }
+      setOutcome(await callBackground('testAndSaveIntuneConnection', parsed.data satisfies IntuneSettings));
+      await refresh();
+    } catch (error) {
+      setFailure((error as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const signOut = async () => setDescribed({ ...described!, session: await callBackground('signOutOfIntune', {}) });
+
   return (
-    <section class="card" aria-labelledby="intune-heading">
+    <section class="card" aria-labelledby="intune-heading" data-testid="intune-connection">
       <h2 id="intune-heading">Microsoft Intune</h2>
       <p class="muted">Connect to Microsoft Intune through Microsoft Graph, signed in with your own account.</p>
+      {described && <SetupGuide redirectUri={described.redirectUri} permissions={described.requiredPermissions} />}
+      {described?.connection && <ConnectionState described={described} onSignOut={() => void signOut()} />}
+      <form onSubmit={(event) => void testAndSave(event)} noValidate>
+        <TextField id="tenantId" label="Tenant ID" value={form.tenantId} onInput={update('tenantId')} error={errors.tenantId}
+          hint="Directory (tenant) ID from the app's Overview page, or a verified domain." placeholder="00000000-0000-0000-0000-000000000000" />
+        <TextField id="clientId" label="Client ID" value={form.clientId} onInput={update('clientId')} error={errors.clientId}
+          hint="Application (client) ID from the app's Overview page." placeholder="00000000-0000-0000-0000-000000000000" />
+        <TextField id="applicationObjectId" label="Application Object ID" value={form.applicationObjectId} onInput={update('applicationObjectId')}
+          error={errors.applicationObjectId} hint="Optional. Kept for reference and diagnostics." />
+        <div class="field">
+          <label for="cloud">Cloud</label>
+          <select id="cloud" value={form.cloud} onChange={(event) => update('cloud')(event.currentTarget.value)}>
+            {Object.entries(CLOUDS).map(([key, cloud]) => (
+              <option key={key} value={key}>
+                {cloud.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="actions">
+          <button type="submit" disabled={busy}>
+            {busy ? 'Testing… finish signing in' : 'Test and Save Connection'}
+          </button>
+        </div>
+      </form>
+      {failure && <Notice tone="error" testId="intune-failure">{failure}</Notice>}
+      {outcome && <TestOutcome {...outcome} />}
     </section>
+  );
+}
+
+function ConnectionState({ described, onSignOut }: { described: Described; onSignOut: () => void }) {
+  const { connection, session } = described;
+  if (!connection) return null;
+  return (
+    <Notice tone={session.state === 'signed-in' ? 'ok' : 'warn'} testId="intune-state">
+      Connected to tenant <strong>{connection.account.tenantId}</strong> as <strong>{connection.account.username}</strong>.{' '}
+      {session.state === 'signed-in' ? (
+        <>
+          Signed in{session.expiresAt ? ` until ${new Date(session.expiresAt).toLocaleString()}` : ''}; renewed automatically while your Microsoft
+          session lasts.{' '}
+          <button type="button" class="secondary" onClick={onSignOut}>
+            Sign out
+          </button>
+        </>
+      ) : (
+        'Signed out: sign in again from the toolbar button, or test the connection below.'
+      )}
+    </Notice>
+  );
+}
+
+function TestOutcome({ saved, report }: { saved: boolean; report: Report }) {
+  return (
+    <div data-testid="intune-test-outcome" data-saved={String(saved)}>
+      {saved ? (
+        <Notice tone="ok">
+          Connection saved. Signed in as <strong>{report.account?.username}</strong>; every permission is granted.
+        </Notice>
+      ) : (
+        <Notice tone="error">
+          {report.problem?.message ?? 'The connection test did not pass.'} The previous connection was left as it was.
+        </Notice>
+      )}
+      <PermissionChecks report={report} />
+    </div>
   );
 }

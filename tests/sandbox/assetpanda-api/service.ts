@@ -1,9 +1,41 @@
-import { json } from '../http.ts';
+import { json, type SandboxResponse } from '../http.ts';
 import type { Service } from '../services.ts';
+import { authenticate, authorize, spendRateLimit } from './auth.ts';
+import { routes } from './routes.ts';
+import { errorBody, failure, type ApiFailure } from './unpublished-shapes.ts';
 
-// STUB — replaced by the Asset Panda Pro API imitation.
+/**
+ * Asset Panda Pro's public API at api.assetpanda.app: key-pair auth, the tenant hierarchy, column
+ * listing and record search/read/create/update/delete, with the published limits. Order of checks:
+ * credentials, then the key's rate window, then the route, then the key's permission.
+ */
 export const assetPandaApi: Service = {
   name: 'Asset Panda Pro API',
   hosts: (host) => host === 'api.assetpanda.app',
-  handle: () => json(501, { error: 'not_implemented' }),
+  handle(req, world) {
+    const state = world.assetPanda;
+    const nowMs = world.now();
+    const key = authenticate(state, req);
+    if (!key.ok) return errorResponse(key.problem);
+    const spent = spendRateLimit(state, key.value, nowMs);
+    if (!spent.ok) {
+      return errorResponse(failure(429, 'Too many requests. Retry after the rate-limit window resets.'), {
+        'retry-after': String(spent.retryAfterSeconds),
+      });
+    }
+    for (const route of routes) {
+      const match = route.path.exec(req.url.pathname);
+      if (!match || route.method !== req.method) continue;
+      const allowed = authorize(key.value, route.access);
+      if (!allowed.ok) return errorResponse(allowed.problem);
+      const params = match.slice(1).map((segment) => decodeURIComponent(segment));
+      const outcome = route.handle({ req, state, nowMs, params });
+      return outcome.ok ? outcome.value : errorResponse(outcome.problem);
+    }
+    return errorResponse(failure(404, `No route for ${req.method} ${req.url.pathname}.`));
+  },
 };
+
+function errorResponse(problem: ApiFailure, headers: Record<string, string> = {}): SandboxResponse {
+  return json(problem.status, errorBody(problem), headers);
+}

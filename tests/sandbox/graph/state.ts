@@ -1,7 +1,47 @@
 import type { Fleet } from '../fleet/generate.ts';
+import type { ManagedDevice } from '../fleet/managed-device.ts';
+import { type DetectedApp, makeDetectedApps, makeMobileApps, type MobileApp } from './catalogs.ts';
+import { createThrottleState, type ThrottleState } from './throttle.ts';
 
-// STUB — replaced by the Graph imitation.
-export interface GraphState {}
-export function createGraphState(_fleet: Fleet): GraphState {
-  return {};
+/** One write the Graph imitation was asked for (actions, DELETE, PATCH), accepted or not. */
+export interface DeviceRequestRecord {
+  /** World time (epoch ms). */
+  at: number;
+  /** 'retire', 'wipe', 'remoteLock', 'syncDevice', …, 'delete' or 'update'. */
+  action: string;
+  deviceId: string;
+  /** The parsed JSON body, undefined when there was none. */
+  body: unknown;
+  status: number;
+  userPrincipalName: string;
+  appId: string;
+}
+
+export interface GraphState {
+  /** The tenant's managed devices, in the order Graph pages them; tests may change them directly. */
+  devices: ManagedDevice[];
+  detectedApps: DetectedApp[];
+  mobileApps: MobileApp[];
+  /** Every device write request, for tests to assert on. */
+  requests: DeviceRequestRecord[];
+  throttling: ThrottleState;
+  /**
+   * World time after which a queued action completes on a device that still checks in. Devices
+   * that stopped checking in keep their actions pending, as real ones do.
+   */
+  actionCompletionMs: number;
+}
+
+export function createGraphState(fleet: Fleet): GraphState {
+  // The fleet's device objects become Graph's live records (copying 100 000 would cost seconds);
+  // the fleet's own list keeps every device even after Graph deletes one.
+  const devices = [...fleet.devices];
+  return {
+    devices,
+    detectedApps: makeDetectedApps(devices),
+    mobileApps: makeMobileApps(),
+    requests: [],
+    throttling: createThrottleState(),
+    actionCompletionMs: 15 * 60_000,
+  };
 }

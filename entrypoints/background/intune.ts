@@ -1,0 +1,25 @@
+import { browser } from '#imports';
+import { runPermissionProbe } from '../../lib/auth/probes';
+import { createIntuneService } from '../../lib/auth/service';
+import { IntuneSession } from '../../lib/auth/session';
+import { browserAuthEnvironment, sessionTokenStore } from '../../lib/browser/identity';
+import type { Database } from '../../lib/db/open';
+
+const RENEWAL_ALARM = 'intune-sign-in-renewal';
+
+/** Wires the Intune connection to the browser: identity window, session storage, renewal alarm. */
+export function startIntuneService(database: Promise<Database>) {
+  const env = browserAuthEnvironment();
+  const intune = createIntuneService({
+    database,
+    session: new IntuneSession(env, sessionTokenStore),
+    redirectUri: env.redirectUri,
+    now: env.now,
+    runProbe: (settings, probe, accessToken) => runPermissionProbe({ cloud: settings.cloud, fetch: env.fetch }, probe, accessToken),
+    scheduleRenewal: (when) => browser.alarms.create(RENEWAL_ALARM, { when }),
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RENEWAL_ALARM) void intune.renew();
+  });
+  return intune;
+}

@@ -1,0 +1,192 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SANDBOX_API_KEYS } from '../../tests/sandbox/assetpanda-api/unpublished-shapes';
+import { sandboxFetch } from '../../tests/sandbox/fetch';
+import { startSandbox, type Sandbox } from '../../tests/sandbox/server';
+import { openDatabase, type Database } from '../db/open';
+import { createSecretVault } from '../secrets/vault';
+import { createAssetPandaConnection, type AssetPandaConnection, type ConnectionInput } from './connection';
+
+let sandbox: Sandbox;
+let database: Promise<Database>;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+beforeEach(() => {
+  sandbox.reset();
+  globalThis.indexedDB = new IDBFactory();
+  database = openDatabase();
+});
+afterAll(() => sandbox.close());
+
+function connection(fetch = sandboxFetch(sandbox.port)): AssetPandaConnection {
+  return createAssetPandaConnection({ database, vault: createSecretVault(database), fetch, sleep: async () => undefined });
+}
+
+const readWrite: ConnectionInput = {
+  baseUrl: 'https://api.assetpanda.app',
+  accessKeyId: SANDBOX_API_KEYS.readWrite.keyId,
+  accessKeySecret: SANDBOX_API_KEYS.readWrite.secret,
+};
+
+function tenant() {
+  const [account] = sandbox.world.assetPanda.accounts;
+  const [module] = sandbox.world.assetPanda.modules;
+  return { account: account!, module: module! };
+}
+
+/** Everything the extension stored, as text: secrets must not appear in it. */
+async function storedText(): Promise<string> {
+  const db = await database;
+  const values = await db.getAll('settings');
+  return JSON.stringify(values, (_key, value: unknown) => (value instanceof Uint8Array ? new TextDecoder().decode(value) : value));
+}
+
+async function expectNothingSaved(api: AssetPandaConnection) {
+  expect(await api.status()).toEqual({ state: 'not-connected' });
+  expect(await storedText()).not.toContain('assetpanda.connection');
+  expect(await (await database).get('settings', 'assetpanda.connection')).toBeUndefined();
+}
+
+describe('Asset Panda connection', () => {
+  it('loads accounts and modules, then tests and saves with the secret sealed', async () => {
+    const api = connection();
+    const { account, module } = tenant();
+    expect(await api.accounts(readWrite)).toEqual([{ id: account.id, name: 'Contoso IT' }]);
+    expect(await api.modules(readWrite, account.id)).toEqual([{ id: module.id, name: 'IT Assets' }]);
+
+    const status = await api.testAndSave(readWrite, account.id, module.id);
+    expect(status).toMatchObject({
+      state: 'connected',
+      baseUrl: 'https://api.assetpanda.app',
+      accessKeyId: readWrite.accessKeyId,
+      account: { name: 'Contoso IT' },
+      module: { name: 'IT Assets' },
+    });
+    expect(JSON.stringify(status)).not.toContain(readWrite.accessKeySecret);
+    expect(await storedText()).not.toContain(readWrite.accessKeySecret);
+
+    // A later background (new vault, same database) reads the collections and their fields.
+    const later = connection();
+    expect(await later.status()).toEqual(status);
+    const collections = await later.collections();
+    expect(collections.map((c) => c.name).sort()).toEqual(['Devices', 'Employees', 'Locations']);
+    const devices = collections.find((c) => c.name === 'Devices')!;
+    expect((await later.fields(devices.id)).map((f) => f.name)).toContain('Serial Number');
+  });
+
+  it('keeps the saved secret when the page leaves it blank for the same key', async () => {
+    const { account, module } = tenant();
+    await connection().testAndSave(readWrite, account.id, module.id);
+    const blank = { ...readWrite, accessKeySecret: '' };
+    expect(await connection().accounts(blank)).toHaveLength(1);
+    await expect(connection().accounts({ ...blank, accessKeyId: SANDBOX_API_KEYS.readOnly.keyId })).rejects.toMatchObject({
+      kind: 'invalid-input',
+      message: expect.stringContaining('Enter the Access Key Secret'),
+    });
+  });
+
+  it('refuses wrong keys and saves nothing', async () => {
+    const api = connection();
+    const { account, module } = tenant();
+    const wrong = { ...readWrite, accessKeySecret: 'aps_wrong' };
+    await expect(api.accounts(wrong)).rejects.toMatchObject({ kind: 'unauthorized' });
+    await expect(api.testAndSave(wrong, account.id, module.id)).rejects.toThrow(
+      'Asset Panda did not accept the Access Key ID and Access Key Secret. Check both in Asset Panda under Settings → API Configuration',
+    );
+    await expectNothingSaved(api);
+  });
+
+  it('refuses a key without write permission and saves nothing', async () => {
+    const api = connection();
+    const { account, module } = tenant();
+    const readOnly = { ...readWrite, accessKeyId: SANDBOX_API_KEYS.readOnly.keyId, accessKeySecret: SANDBOX_API_KEYS.readOnly.secret };
+    expect(await api.accounts(readOnly)).toHaveLength(1);
+    await expect(api.testAndSave(readOnly, account.id, module.id)).rejects.toMatchObject({
+      kind: 'forbidden',
+      message: expect.stringContaining('This API key can read but not change records'),
+    });
+    const writes = sandbox.requests.filter((r) => r.method !== 'GET' && r.path === '/collection-records');
+    expect(writes.map((r) => r.status)).toEqual([403]);
+    await expectNothingSaved(api);
+  });
+
+  it('refuses an unknown account or module and saves nothing', async () => {
+    const api = connection();
+    const { account, module } = tenant();
+    const unknown = '01HZZZZZZZZZZZZZZZZZZZZZZZ';
+    await expect(api.testAndSave(readWrite, unknown, module.id)).rejects.toMatchObject({
+      kind: 'not-found',
+      message: expect.stringContaining(`does not reach an account with the id ${unknown}`),
+    });
+    await expect(api.testAndSave(readWrite, account.id, unknown)).rejects.toMatchObject({
+      kind: 'not-found',
+      message: expect.stringContaining(`"Contoso IT" has no module with the id ${unknown}`),
+    });
+    await expectNothingSaved(api);
+  });
+
+  it('reports a network failure and saves nothing', async () => {
+    const api = connection(sandboxFetch(1));
+    const { account, module } = tenant();
+    await expect(api.testAndSave(readWrite, account.id, module.id)).rejects.toMatchObject({
+      kind: 'network',
+      message: expect.stringContaining('Could not reach Asset Panda at https://api.assetpanda.app'),
+    });
+    await expectNothingSaved(api);
+  });
+
+  it('sends the key pair to Asset Panda hosts only', async () => {
+    const api = connection();
+    for (const baseUrl of ['http://api.assetpanda.app', 'https://api.assetpanda.app.example.com', 'not a url']) {
+      await expect(api.accounts({ ...readWrite, baseUrl })).rejects.toMatchObject({ kind: 'invalid-input', message: expect.stringContaining('https address on assetpanda.app') });
+    }
+    expect(sandbox.requests).toEqual([]);
+    expect(await api.accounts({ ...readWrite, baseUrl: ' https://api.assetpanda.app/ ' })).toHaveLength(1);
+  });
+
+  it('forgets the connection on disconnect', async () => {
+    const api = connection();
+    const { account, module } = tenant();
+    await api.testAndSave(readWrite, account.id, module.id);
+    await api.disconnect();
+    await expectNothingSaved(api);
+    await expect(api.collections()).rejects.toMatchObject({ kind: 'not-connected' });
+  });
+
+  it('asks for the secret again when the vault key is gone', async () => {
+    const { account, module } = tenant();
+    await connection().testAndSave(readWrite, account.id, module.id);
+    await (await database).clear('cryptoKeys');
+    await expect(connection().collections()).rejects.toMatchObject({
+      kind: 'not-connected',
+      message: expect.stringContaining('Enter the Access Key Secret again'),
+    });
+  });
+
+  it('exports the shapes seen, without values or keys, across service-worker restarts', async () => {
+    const { account, module } = tenant();
+    await connection().testAndSave(readWrite, account.id, module.id);
+    const later = connection();
+    const devices = (await later.collections()).find((c) => c.name === 'Devices')!;
+    await later.fields(devices.id);
+
+    const report = await connection().diagnostics('1.2.3');
+    expect(report.extensionVersion).toBe('1.2.3');
+    expect(report.expectations.map((e) => e.id)).toEqual(expect.arrayContaining(['column-listing', 'record-read', 'error-body']));
+    const operations = report.observations.map((o) => `${o.operation} ${o.status} ${o.expectation} ${o.matched}`);
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        'GET /accounts 200 account-list true',
+        'PUT /collection-records 400 error-body true',
+        'GET /collection-columns 200 column-listing true',
+        'GET /collection-columns 200 column-flags true',
+      ]),
+    );
+    const text = JSON.stringify(report);
+    for (const secretOrValue of [readWrite.accessKeySecret, readWrite.accessKeyId, account.id, 'Contoso IT', 'Serial Number']) {
+      expect(text).not.toContain(secretOrValue);
+    }
+  });
+});

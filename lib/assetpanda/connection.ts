@@ -1,0 +1,176 @@
+import type { Database } from '../db/open';
+import { SecretUnreadableError, type SecretVault } from '../secrets/vault';
+import { createAssetPandaClient, type AssetPandaClient } from './client';
+import { connectionStore, type SavedConnection } from './connection-store';
+import { createShapeLog } from './diagnostics';
+import { AssetPandaError } from './errors';
+import { diagnosticsReport } from './report';
+import type { Credentials } from './transport';
+import type { Field, Named, Tenant } from './types';
+
+export const DEFAULT_API_BASE_URL = 'https://api.assetpanda.app';
+
+/** What the admin typed. An empty secret means "keep the saved one" (it never goes back to the page). */
+export interface ConnectionInput {
+  baseUrl: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+}
+
+export type ConnectionStatus =
+  | { state: 'not-connected' }
+  | { state: 'connected'; baseUrl: string; accessKeyId: string; account: Named; module: Named; savedAt: string };
+
+export interface AssetPandaConnection {
+  status(): Promise<ConnectionStatus>;
+  /** The accounts the key reaches, before anything is saved. */
+  accounts(input: ConnectionInput): Promise<Named[]>;
+  modules(input: ConnectionInput, accountId: string): Promise<Named[]>;
+  /** Checks the key, the account, the module and write permission; saves only when all pass. */
+  testAndSave(input: ConnectionInput, accountId: string, moduleId: string): Promise<ConnectionStatus>;
+  disconnect(): Promise<void>;
+  collections(): Promise<Named[]>;
+  fields(collectionId: string): Promise<Field[]>;
+  /** The saved connection's client and module, for sync and actions. */
+  open(): Promise<{ client: AssetPandaClient; tenant: Tenant }>;
+  diagnostics(extensionVersion: string): Promise<ReturnType<typeof diagnosticsReport>>;
+}
+
+export interface ConnectionDependencies {
+  database: Promise<Database>;
+  vault: SecretVault;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The vault purpose of the Access Key Secret: a sealed secret only opens for it. */
+const SECRET_PURPOSE = 'assetpanda.accessKeySecret';
+
+export function createAssetPandaConnection({ database, vault, fetch, sleep }: ConnectionDependencies): AssetPandaConnection {
+  const store = connectionStore(database);
+  const log = createShapeLog({ onNewShape: (entries) => void store.saveObservations(entries).catch(() => undefined) });
+  const restored = store.loadObservations().then(log.restore, () => undefined);
+  const clientFor = (credentials: Credentials) =>
+    createAssetPandaClient({ ...credentials, log, ...(fetch ? { fetch } : {}), ...(sleep ? { sleep } : {}) });
+
+  async function credentialsFrom(input: ConnectionInput): Promise<Credentials> {
+    const baseUrl = apiBaseUrl(input.baseUrl);
+    const accessKeyId = input.accessKeyId.trim();
+    if (!accessKeyId) throw invalid('Enter the Access Key ID. Asset Panda shows it under Settings → API Configuration.');
+    const accessKeySecret = input.accessKeySecret.trim();
+    if (accessKeySecret) return { baseUrl, accessKeyId, accessKeySecret };
+    const saved = await store.loadConnection();
+    if (saved?.baseUrl === baseUrl && saved.accessKeyId === accessKeyId) return savedCredentials(saved);
+    throw invalid('Enter the Access Key Secret that Asset Panda showed when the API key was created (Settings → API Configuration).');
+  }
+
+  async function savedCredentials(saved: SavedConnection): Promise<Credentials> {
+    try {
+      return { baseUrl: saved.baseUrl, accessKeyId: saved.accessKeyId, accessKeySecret: await vault.open(SECRET_PURPOSE, saved.accessKeySecret) };
+    } catch (error) {
+      if (!(error instanceof SecretUnreadableError)) throw error;
+      throw new AssetPandaError(
+        'not-connected',
+        "The saved Access Key Secret can no longer be read (the browser's extension storage was reset). Enter the Access Key Secret again and choose Test and Save Connection.",
+      );
+    }
+  }
+
+  async function open() {
+    const saved = await store.loadConnection();
+    if (!saved) {
+      throw new AssetPandaError('not-connected', 'Asset Panda is not connected. Enter an API key on the options page and choose Test and Save Connection.');
+    }
+    return { client: clientFor(await savedCredentials(saved)), tenant: { accountId: saved.account.id, moduleId: saved.module.id } };
+  }
+
+  return {
+    async status() {
+      const saved = await store.loadConnection();
+      return saved ? connectedStatus(saved) : { state: 'not-connected' };
+    },
+
+    async accounts(input) {
+      return clientFor(await credentialsFrom(input)).listAccounts();
+    },
+
+    async modules(input, accountId) {
+      return clientFor(await credentialsFrom(input)).listModules(accountId);
+    },
+
+    async testAndSave(input, accountId, moduleId) {
+      const credentials = await credentialsFrom(input);
+      const client = clientFor(credentials);
+      const account = (await client.listAccounts()).find((candidate) => candidate.id === accountId);
+      if (!account) {
+        throw new AssetPandaError('not-found', `This API key does not reach an account with the id ${accountId}. Load the accounts again and choose one from the list.`);
+      }
+      const module = (await client.listModules(accountId)).find((candidate) => candidate.id === moduleId);
+      if (!module) {
+        throw new AssetPandaError('not-found', `The account "${account.name}" has no module with the id ${moduleId}. Choose a module from the list.`);
+      }
+      const [firstCollection] = await client.listCollections({ accountId, moduleId });
+      if (!(await client.canWriteRecords({ accountId, moduleId, ...(firstCollection ? { collectionId: firstCollection.id } : {}) }))) {
+        throw new AssetPandaError(
+          'forbidden',
+          'This API key can read but not change records, and syncing Intune devices needs both. In Asset Panda, open Settings → API Configuration ' +
+            'and give the key write permission (or create a key with read and write permission), then test again.',
+        );
+      }
+      const saved: SavedConnection = {
+        baseUrl: credentials.baseUrl,
+        accessKeyId: credentials.accessKeyId,
+        accessKeySecret: await vault.seal(SECRET_PURPOSE, credentials.accessKeySecret),
+        account,
+        module,
+        savedAt: new Date().toISOString(),
+      };
+      await store.saveConnection(saved);
+      return connectedStatus(saved);
+    },
+
+    disconnect: () => store.deleteConnection(),
+
+    async collections() {
+      const { client, tenant } = await open();
+      return client.listCollections(tenant);
+    },
+
+    async fields(collectionId) {
+      const { client, tenant } = await open();
+      return client.listFields({ ...tenant, collectionId });
+    },
+
+    open,
+
+    async diagnostics(extensionVersion) {
+      await restored;
+      return diagnosticsReport(log.entries(), extensionVersion);
+    },
+  };
+}
+
+function connectedStatus({ baseUrl, accessKeyId, account, module, savedAt }: SavedConnection): ConnectionStatus {
+  return { state: 'connected', baseUrl, accessKeyId, account, module, savedAt };
+}
+
+/**
+ * The API base URL, normalised. Only https addresses on assetpanda.app: they are the hosts the
+ * extension may reach, and the key pair must not be sent anywhere else.
+ */
+function apiBaseUrl(raw: string): string {
+  const problem = invalid('The API base URL must be an https address on assetpanda.app, such as https://api.assetpanda.app.');
+  let url: URL;
+  try {
+    url = new URL(raw.trim() || DEFAULT_API_BASE_URL);
+  } catch {
+    throw problem;
+  }
+  const onAssetPanda = url.hostname === 'assetpanda.app' || url.hostname.endsWith('.assetpanda.app');
+  if (url.protocol !== 'https:' || !onAssetPanda || url.username || url.password || url.search || url.hash) throw problem;
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+function invalid(message: string): AssetPandaError {
+  return new AssetPandaError('invalid-input', message);
+}

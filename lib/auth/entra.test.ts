@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SANDBOX_CLIENT_ID } from '../../tests/sandbox/entra/state.ts';
+import { SANDBOX_ADMIN, SANDBOX_TENANT_DOMAIN, SANDBOX_TENANT_ID } from '../../tests/sandbox/directory.ts';
+import { startSandbox, type Sandbox } from '../../tests/sandbox/server.ts';
+import { sandboxAuthEnvironment } from '../../tests/support/auth-environment.ts';
+import { refresh, signIn } from './entra';
+import { SignInError } from './errors';
+import type { IntuneSettings } from './settings';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ fleetSize: 10 });
+});
+afterAll(() => sandbox.close());
+beforeEach(() => sandbox.reset({ fleetSize: 10 }));
+
+const settings: IntuneSettings = { tenantId: SANDBOX_TENANT_ID, clientId: SANDBOX_CLIENT_ID, applicationObjectId: '', cloud: 'global' };
+
+async function failure(promise: Promise<unknown>): Promise<SignInError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(SignInError);
+  return error as SignInError;
+}
+
+describe('sign-in with authorization code + PKCE', () => {
+  it('signs the admin in and reads the account and granted permissions', async () => {
+    const tokens = await signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true });
+    expect(tokens.account).toEqual({
+      username: SANDBOX_ADMIN.userPrincipalName,
+      name: SANDBOX_ADMIN.displayName,
+      tenantId: SANDBOX_TENANT_ID,
+      objectId: SANDBOX_ADMIN.id,
+    });
+    expect(tokens.scopes).toEqual(expect.arrayContaining(['DeviceManagementManagedDevices.PrivilegedOperations.All', 'User.Read.All']));
+    expect(tokens.refreshToken).toBeTruthy();
+    expect(tokens.refreshTokenExpiresAt! - sandbox.world.now()).toBeGreaterThan(23 * 3600_000);
+    const tokenRequest = sandbox.requests.find((r) => r.path.endsWith('/oauth2/v2.0/token'))!;
+    expect(tokenRequest.body).toContain('code_verifier=');
+    expect(tokenRequest.body).not.toContain('client_secret');
+  });
+
+  it('accepts a verified domain as the Tenant ID', async () => {
+    const tokens = await signIn(sandboxAuthEnvironment(sandbox), { ...settings, tenantId: SANDBOX_TENANT_DOMAIN }, { interactive: true });
+    expect(tokens.account.tenantId).toBe(SANDBOX_TENANT_ID);
+  });
+
+  it('leaves out a permission the app registration does not have', async () => {
+    sandbox.world.entra.configuredScopes.delete('Group.Read.All');
+    const tokens = await signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true });
+    expect(tokens.scopes).not.toContain('Group.Read.All');
+    expect(tokens.scopes).toContain('User.Read.All');
+  });
+
+  it('asks for admin consent when the tenant has not granted it and the user cannot', async () => {
+    sandbox.world.entra.consentedScopes.delete('DeviceManagementApps.Read.All');
+    sandbox.world.entra.signedInUserId = sandbox.world.directory.users[1]!.id;
+    const environment = sandboxAuthEnvironment(sandbox, async (_html, url) => {
+      // The admin-approval page: the user can only go back to the app.
+      const ctx = /name="ctx" value="([^"]+)"/.exec(_html)?.[1];
+      const cancel = /id="cancel"[^>]*href="([^"]+)"|href="([^"]+)"[^>]*id="cancel"/.exec(_html);
+      expect(ctx ?? cancel).toBeTruthy();
+      return new URL((cancel?.[1] ?? cancel?.[2])!.replaceAll('&amp;', '&'), url).href;
+    });
+    const error = await failure(signIn(environment, settings, { interactive: true }));
+    expect(['needs-admin-consent', 'sign-in-cancelled']).toContain(error.code);
+    expect(error.message).toMatch(/admin/i);
+  });
+
+  it('says the sign-in was declined when the user says no', async () => {
+    sandbox.world.entra.mode = 'deny';
+    const error = await failure(signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true }));
+    expect(error.code).toBe('sign-in-cancelled');
+  });
+
+  it('names a wrong tenant, and points at the Client ID when Entra shows an error page', async () => {
+    const wrongTenant = await failure(
+      signIn(sandboxAuthEnvironment(sandbox), { ...settings, tenantId: '11111111-2222-3333-4444-555555555555' }, { interactive: true }),
+    );
+    expect(wrongTenant.code).toBe('unknown-tenant');
+    expect(wrongTenant.message).toContain('11111111-2222-3333-4444-555555555555');
+    const wrongClient = await failure(
+      signIn(sandboxAuthEnvironment(sandbox), { ...settings, clientId: '99999999-8888-7777-6666-555555555555' }, { interactive: true }),
+    );
+    // Entra shows its AADSTS700016 error in the sign-in window instead of redirecting back: the admin
+    // reads it there and closes the window, so the extension can only point at what to check.
+    expect(wrongClient.code).toBe('sign-in-cancelled');
+    expect(wrongClient.message).toContain('Client ID');
+  });
+
+  it('needs interaction for a silent sign-in without a Microsoft session, and not after one', async () => {
+    const silentFirst = await failure(signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: false }));
+    expect(silentFirst.code).toBe('interaction-required');
+    await signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true });
+    const silent = await signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: false });
+    expect(silent.accessToken).toBeTruthy();
+  });
+
+  it('reports a network failure as such', async () => {
+    sandbox.fault({ host: 'login.microsoftonline.com', response: { status: 503, body: 'Service Unavailable' }, times: 5 });
+    const error = await failure(signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true }));
+    expect(error.code).toBe('service-unavailable');
+  });
+});
+
+describe('refresh', () => {
+  it('rotates the refresh token and keeps the 24-hour limit', async () => {
+    const environment = sandboxAuthEnvironment(sandbox);
+    const first = await signIn(environment, settings, { interactive: true });
+    sandbox.world.advanceClock(3 * 3600_000);
+    const second = await refresh(environment, settings, first);
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect(second.accessToken).not.toBe(first.accessToken);
+    expect(Math.abs(second.refreshTokenExpiresAt! - first.refreshTokenExpiresAt!)).toBeLessThan(5_000);
+  });
+
+  it('says the session expired when the refresh token was revoked', async () => {
+    const environment = sandboxAuthEnvironment(sandbox);
+    const tokens = await signIn(environment, settings, { interactive: true });
+    sandbox.world.entra.revokeRefreshTokens();
+    const error = await failure(refresh(environment, settings, tokens));
+    expect(error.code).toBe('session-expired');
+    expect(error.message).toMatch(/sign in again/i);
+  });
+});

@@ -1,0 +1,94 @@
+import type { Database } from '../db/open';
+import { loadIntuneConnection, saveIntuneConnection } from './connection-store';
+import { SignInError } from './errors';
+import type { SessionSummary } from '../messaging/intune-messages';
+import { REQUIRED_PERMISSIONS, type Probe } from './permissions';
+import { RENEWAL_MARGIN_MS, type IntuneSession } from './session';
+import type { IntuneSettings } from './settings';
+import { testConnection, type ProbeOutcome } from './test-connection';
+
+export interface IntuneServiceDeps {
+  database: Promise<Database>;
+  session: IntuneSession;
+  redirectUri: string;
+  now(): number;
+  runProbe(settings: IntuneSettings, probe: Probe | 'privilegedOperations', accessToken: string): Promise<ProbeOutcome>;
+  /** Asks to be woken at `when` to renew the sign-in (an alarm in the browser). */
+  scheduleRenewal(when: number): Promise<void>;
+}
+
+/** The background's Intune connection: test and save, sign-in state, and silent renewal. */
+export function createIntuneService(deps: IntuneServiceDeps) {
+  async function summary(): Promise<SessionSummary> {
+    const state = await deps.session.state();
+    return state.state === 'signed-in'
+      ? { state: 'signed-in', account: state.account, ...(state.expiresAt ? { expiresAt: state.expiresAt } : {}) }
+      : { state: 'signed-out' };
+  }
+
+  async function keepRenewed(expiresAt: number | undefined): Promise<void> {
+    if (expiresAt) await deps.scheduleRenewal(Math.max(deps.now() + 60_000, expiresAt - RENEWAL_MARGIN_MS));
+  }
+
+  async function savedSettings(): Promise<IntuneSettings> {
+    const connection = await loadIntuneConnection(await deps.database);
+    if (!connection) throw new SignInError('sign-in-failed', 'Microsoft Intune is not connected yet. Open the options page and use "Test and Save Connection".');
+    return connection.settings;
+  }
+
+  return {
+    async describe() {
+      return {
+        connection: (await loadIntuneConnection(await deps.database)) ?? null,
+        session: await summary(),
+        redirectUri: deps.redirectUri,
+        requiredPermissions: REQUIRED_PERMISSIONS.map(({ scope, purpose }) => ({ scope, purpose })),
+      };
+    },
+
+    /** Signs in with the new settings and proves every permission; saves only when all hold. */
+    async testAndSave(settings: IntuneSettings) {
+      const { report, tokens } = await testConnection(
+        () => deps.session.signInInteractively(settings),
+        (probe, accessToken) => deps.runProbe(settings, probe, accessToken),
+      );
+      if (!report.ok || !tokens) return { saved: false, report };
+      await saveIntuneConnection(await deps.database, { settings, account: tokens.account, savedAt: new Date(deps.now()).toISOString() });
+      await deps.session.adopt(tokens);
+      await keepRenewed(tokens.refreshTokenExpiresAt);
+      return { saved: true, report };
+    },
+
+    async signIn(): Promise<SessionSummary> {
+      const tokens = await deps.session.signInInteractively(await savedSettings());
+      await deps.session.adopt(tokens);
+      await keepRenewed(tokens.refreshTokenExpiresAt);
+      return summary();
+    },
+
+    async signOut(): Promise<SessionSummary> {
+      await deps.session.signOut();
+      return summary();
+    },
+
+    /** Called by the renewal alarm: a silent sign-in before Entra's 24-hour limit. */
+    async renew(): Promise<void> {
+      const connection = await loadIntuneConnection(await deps.database);
+      if (!connection) return;
+      try {
+        await deps.session.renewSilently(connection.settings);
+        const state = await deps.session.state();
+        if (state.state === 'signed-in') await keepRenewed(state.expiresAt);
+      } catch (error) {
+        // The Entra browser session is gone too; the popup will offer "Sign in" when it is needed.
+        if (!(error instanceof SignInError)) throw error;
+      }
+    },
+
+    async accessToken(): Promise<string> {
+      return deps.session.accessToken(await savedSettings());
+    },
+  };
+}
+
+export type IntuneService = ReturnType<typeof createIntuneService>;

@@ -1,0 +1,153 @@
+import type { z } from 'zod';
+import { DetectedAppSchema, MobileAppSchema, type DetectedApp, type MobileApp } from './app-schemas';
+import { graphBaseUrl, type Cloud } from './clouds';
+import { DEVICE_FIELDS, type DeviceFieldKey } from './device-fields';
+import { ManagedDeviceSchema, type ManagedDevice } from './device-schema';
+import { GroupSchema, UserSchema, type Group, type User } from './directory-schemas';
+import type { DeviceFilter } from './filter';
+import { createSlidingWindowLimiter, type RequestLimiter } from './limiter';
+import { collectionSchema, CountSchema } from './odata';
+import { InvalidRequestError } from './request-error';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+import { selectDeviceFields } from './select';
+import { createTransport, withQuery } from './transport';
+import { WipeOptionsSchema, type WipeOptions } from './wipe-options';
+import { describeIssues } from './zod-issues';
+
+export interface GraphClientOptions {
+  cloud: Cloud;
+  /** A valid Graph access token; called before every attempt so a refreshed token is picked up. */
+  getAccessToken: () => Promise<string>;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  random?: () => number;
+  /** Share one limiter between clients that use the same app registration and tenant. */
+  limiter?: RequestLimiter;
+  retryPolicy?: RetryPolicy;
+}
+
+/** One page of a collection; `totalCount` only when `$count=true` was asked (first page). */
+export interface Page<Item> {
+  items: Item[];
+  totalCount: number | null;
+}
+
+export interface DeviceQuery {
+  /** Fields to return (`id` is always included); all default properties when omitted. */
+  select?: readonly DeviceFieldKey[];
+  filter?: DeviceFilter;
+}
+
+export interface GraphClient {
+  getDevice(id: string, options?: { select?: readonly DeviceFieldKey[] }): Promise<ManagedDevice>;
+  /** Pages of devices, following Graph's `@odata.nextLink` until the last page. */
+  listDevices(query?: DeviceQuery & { count?: boolean }): AsyncIterable<Page<ManagedDevice>>;
+  countDevices(options?: { filter?: DeviceFilter }): Promise<number>;
+  me(): Promise<User>;
+  user(idOrUserPrincipalName: string): Promise<User>;
+  /** The first `top` groups: enough to prove the app may read groups. */
+  groups(top?: number): Promise<Group[]>;
+  /** The first `top` Intune apps: enough to prove the app may read them. */
+  mobileApps(top?: number): Promise<MobileApp[]>;
+  detectedApps(): AsyncIterable<Page<DetectedApp>>;
+  retire(deviceId: string): Promise<void>;
+  wipe(deviceId: string, options?: WipeOptions): Promise<void>;
+  remoteLock(deviceId: string): Promise<void>;
+  syncDevice(deviceId: string): Promise<void>;
+  /** Removes the device record from Intune (DELETE). */
+  deleteDevice(deviceId: string): Promise<void>;
+}
+
+const DEVICES = '/deviceManagement/managedDevices';
+
+export function createGraphClient(options: GraphClientOptions): GraphClient {
+  const now = options.now ?? (() => Date.now());
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const transport = createTransport({
+    baseUrl: graphBaseUrl(options.cloud),
+    getAccessToken: options.getAccessToken,
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    sleep,
+    now,
+    random: options.random ?? Math.random,
+    limiter: options.limiter ?? createSlidingWindowLimiter({ now, sleep }),
+    retryPolicy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+  });
+
+  async function* pages<Item extends z.ZodType>(firstUrl: string, item: Item): AsyncGenerator<Page<z.output<Item>>> {
+    const schema = collectionSchema(item);
+    let url: string | undefined = firstUrl;
+    while (url !== undefined) {
+      const page: z.output<typeof schema> = await transport.json({ method: 'GET', url }, schema);
+      yield { items: page.value, totalCount: page['@odata.count'] ?? null };
+      // The whole link, as is: Microsoft forbids rebuilding it from $skiptoken.
+      url = page['@odata.nextLink'];
+    }
+  }
+
+  const action = async (deviceId: string, name: string, body?: unknown) =>
+    transport.noContent({ method: 'POST', url: `${devicePath(deviceId)}/${name}`, body });
+
+  return {
+    getDevice: async (id, { select } = {}) =>
+      transport.json({ method: 'GET', url: withQuery(devicePath(id), { $select: select && selectDeviceFields(select) }) }, ManagedDeviceSchema),
+
+    listDevices: ({ select, filter, count } = {}) => {
+      if (count) refuseCountWith(filter);
+      return pages(
+        withQuery(DEVICES, {
+          $select: select && selectDeviceFields(select),
+          $filter: filter?.expression,
+          $count: count ? 'true' : undefined,
+        }),
+        ManagedDeviceSchema,
+      );
+    },
+
+    countDevices: async ({ filter } = {}) => {
+      refuseCountWith(filter);
+      return transport.json({ method: 'GET', url: withQuery(`${DEVICES}/$count`, { $filter: filter?.expression }) }, CountSchema);
+    },
+
+    me: async () => transport.json({ method: 'GET', url: '/me' }, UserSchema),
+    user: async (idOrUserPrincipalName) => transport.json({ method: 'GET', url: `/users/${pathSegment(idOrUserPrincipalName)}` }, UserSchema),
+
+    groups: async (top = 1) =>
+      (await transport.json({ method: 'GET', url: withQuery('/groups', { $top: String(top) }) }, collectionSchema(GroupSchema))).value,
+    mobileApps: async (top = 1) =>
+      (
+        await transport.json(
+          { method: 'GET', url: withQuery('/deviceAppManagement/mobileApps', { $top: String(top) }) },
+          collectionSchema(MobileAppSchema),
+        )
+      ).value,
+    detectedApps: () => pages('/deviceManagement/detectedApps', DetectedAppSchema),
+
+    retire: (deviceId) => action(deviceId, 'retire'),
+    wipe: async (deviceId, wipeOptions = {}) => {
+      const body = WipeOptionsSchema.safeParse(wipeOptions);
+      if (!body.success) throw new InvalidRequestError(`Invalid wipe options: ${describeIssues(body.error)}`);
+      return action(deviceId, 'wipe', body.data);
+    },
+    remoteLock: (deviceId) => action(deviceId, 'remoteLock'),
+    syncDevice: (deviceId) => action(deviceId, 'syncDevice'),
+    deleteDevice: async (deviceId) => transport.noContent({ method: 'DELETE', url: devicePath(deviceId) }),
+  };
+}
+
+function devicePath(id: string): string {
+  return `${DEVICES}/${pathSegment(id)}`;
+}
+
+/** One path segment; an empty id would turn "DELETE device" into a request on the whole collection. */
+function pathSegment(value: string): string {
+  if (value.trim() === '') throw new InvalidRequestError('An id is required.');
+  return encodeURIComponent(value);
+}
+
+/** Microsoft documents that a filter on some properties cannot be combined with a count. */
+function refuseCountWith(filter: DeviceFilter | undefined): void {
+  const field = filter?.fields.find((key) => DEVICE_FIELDS[key].filterNotWithCount);
+  if (field) throw new InvalidRequestError(`A filter on ${field} cannot be combined with a count (Microsoft documents this limit).`);
+}

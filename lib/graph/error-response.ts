@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { GraphError } from './errors';
+import { parseIntuneMessage, requiredScopesIn } from './intune-error';
+import { parseJsonOrUndefined } from './json';
+import { parseRetryAfter } from './retry-policy';
+
+/** Where and when an attempt was made: every GraphError carries it. */
+export interface AttemptContext {
+  method: string;
+  path: string;
+  clientRequestId: string;
+  nowMs: number;
+}
+
+/** The parts of an HTTP response the error needs (a fetch Response after its body was read). */
+export interface ResponseParts {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  text: string;
+}
+
+const InnerErrorSchema = z.object({
+  date: z.string().optional(),
+  'request-id': z.string().optional(),
+  'client-request-id': z.string().optional(),
+});
+
+// Graph's error body (learn.microsoft.com/graph/errors); `innerError` is spelled both ways in the wild.
+const GraphErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    innerError: InnerErrorSchema.optional(),
+    innererror: InnerErrorSchema.optional(),
+  }),
+});
+
+/** The GraphError for a non-2xx response, with Intune's nested message unwrapped. */
+export function errorFromResponse(response: ResponseParts, context: AttemptContext): GraphError {
+  const body = GraphErrorBodySchema.safeParse(parseJsonOrUndefined(response.text));
+  const error = body.success ? body.data.error : undefined;
+  const inner = error?.innerError ?? error?.innererror;
+  const intune = error ? parseIntuneMessage(error.message) : null;
+  const serviceMessage = intune?.message ?? error?.message ?? (response.statusText.trim() || 'the service gave no details.');
+  return new GraphError({
+    ...identifiers(response, context),
+    status: response.status,
+    code: error?.code ?? 'httpError',
+    serviceMessage,
+    requestId: inner?.['request-id'] ?? response.headers.get('request-id'),
+    clientRequestId: inner?.['client-request-id'] ?? response.headers.get('client-request-id') ?? context.clientRequestId,
+    date: inner?.date ?? response.headers.get('date'),
+    intune,
+    requiredScopes: requiredScopesIn(serviceMessage),
+  });
+}
+
+/** A 2xx response whose body is not what the endpoint promises. */
+export function malformedResponse(response: ResponseParts, context: AttemptContext, problem: string): GraphError {
+  return new GraphError({
+    ...identifiers(response, context),
+    status: response.status,
+    code: 'malformedResponse',
+    serviceMessage: `the response ${problem}.`,
+    requestId: response.headers.get('request-id'),
+    clientRequestId: response.headers.get('client-request-id') ?? context.clientRequestId,
+    date: response.headers.get('date'),
+    intune: null,
+    requiredScopes: [],
+  });
+}
+
+/** No response: connection refused or reset, DNS, TLS, CORS, offline. */
+export function networkError(cause: unknown, context: AttemptContext): GraphError {
+  return new GraphError({
+    method: context.method,
+    path: context.path,
+    status: 0,
+    code: 'networkError',
+    serviceMessage: `no response from Microsoft Graph (${cause instanceof Error ? cause.message : String(cause)}).`,
+    requestId: null,
+    clientRequestId: context.clientRequestId,
+    date: null,
+    retryAfterMs: null,
+    intune: null,
+    requiredScopes: [],
+    cause,
+  });
+}
+
+function identifiers(response: ResponseParts, context: AttemptContext) {
+  return {
+    method: context.method,
+    path: context.path,
+    retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), context.nowMs),
+  };
+}

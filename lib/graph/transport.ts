@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import { errorFromResponse, malformedResponse, networkError, type AttemptContext, type ResponseParts } from './error-response';
+import type { GraphError } from './errors';
+import { parseJsonOrUndefined } from './json';
+import type { RequestLimiter } from './limiter';
+import { InvalidRequestError } from './request-error';
+import { retryDelayMs, type RetryPolicy } from './retry-policy';
+import { describeIssues } from './zod-issues';
+
+export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+
+export interface GraphRequest {
+  method: HttpMethod;
+  /** A path under the cloud's /v1.0 base (query included), or an absolute URL Graph handed out (`@odata.nextLink`). */
+  url: string;
+  /** Sent as JSON. */
+  body?: unknown;
+}
+
+export interface TransportDependencies {
+  /** e.g. https://graph.microsoft.com/v1.0 */
+  baseUrl: string;
+  getAccessToken: () => Promise<string>;
+  fetch: typeof fetch;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+  random: () => number;
+  limiter: RequestLimiter;
+  retryPolicy: RetryPolicy;
+}
+
+export interface Transport {
+  /** The 2xx body, parsed as JSON and checked against `schema`. */
+  json<Schema extends z.ZodType>(request: GraphRequest, schema: Schema): Promise<z.output<Schema>>;
+  /** For actions and DELETE: any 2xx, body ignored. */
+  noContent(request: GraphRequest): Promise<void>;
+}
+
+/** `path?k=v&…` with values percent-encoded (spaces as %20: OData does not read "+" as a space). */
+export function withQuery(path: string, query: Record<string, string | undefined>): string {
+  const pairs = Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : [`${key}=${encodeURIComponent(value)}`]));
+  return pairs.length > 0 ? `${path}?${pairs.join('&')}` : path;
+}
+
+export function createTransport(deps: TransportDependencies): Transport {
+  const base = new URL(deps.baseUrl);
+
+  /** The URL to fetch, verbatim for a link Graph gave us; never one that would carry the token off Graph. */
+  function resolve(url: string): { href: string; path: string } {
+    const href = /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `${deps.baseUrl}${url}`;
+    const target = new URL(href);
+    if (target.origin !== base.origin) {
+      throw new InvalidRequestError(`Graph returned a link to ${target.origin}; the client only sends its token to ${base.origin}.`);
+    }
+    return { href, path: target.pathname };
+  }
+
+  async function send(request: GraphRequest): Promise<{ response: ResponseParts; context: AttemptContext }> {
+    const target = resolve(request.url);
+    // One id for the request and its retries, so that Microsoft support can follow all attempts.
+    const clientRequestId = crypto.randomUUID();
+    for (let retries = 0; ; retries += 1) {
+      await deps.limiter.acquire(request.method === 'GET' ? 'read' : 'write');
+      const token = await deps.getAccessToken();
+      const context: AttemptContext = { method: request.method, path: target.path, clientRequestId, nowMs: deps.now() };
+      let failure: GraphError;
+      try {
+        const response = await deps.fetch(target.href, {
+          method: request.method,
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: 'application/json',
+            'client-request-id': clientRequestId,
+            ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        });
+        const parts: ResponseParts = {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers,
+          text: await response.text(),
+        };
+        if (response.ok) return { response: parts, context };
+        failure = errorFromResponse(parts, { ...context, nowMs: deps.now() });
+      } catch (cause) {
+        failure = networkError(cause, context);
+      }
+      const delay = retryDelayMs(failure, retries, deps.random, deps.retryPolicy);
+      if (delay === null) throw failure;
+      await deps.sleep(delay);
+    }
+  }
+
+  return {
+    async json(request, schema) {
+      const { response, context } = await send(request);
+      const body = parseJsonOrUndefined(response.text);
+      if (body === undefined) throw malformedResponse(response, context, 'body is not JSON');
+      const parsed = schema.safeParse(body);
+      if (!parsed.success) throw malformedResponse(response, context, `does not have the expected shape (${describeIssues(parsed.error)})`);
+      return parsed.data;
+    },
+    async noContent(request) {
+      await send(request);
+    },
+  };
+}

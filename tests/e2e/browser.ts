@@ -1,0 +1,84 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { extensionDir } from '../tools/paths.ts';
+
+/** Chromium with the built extension loaded, on a fresh profile, reaching the sandbox at the real hostnames. */
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  /** The extension's background service worker. */
+  serviceWorker: Worker;
+  extensionId: string;
+  /** Opens a page of the extension (e.g. `options.html`) in a new tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  openOptions(): Promise<Page>;
+  /** The popup, opened as a tab: same document, same code as the toolbar popup. */
+  openPopup(): Promise<Page>;
+  /** Opens a URL in a new tab. */
+  open(url: string): Promise<Page>;
+  /** Closes Chromium (no process is left behind) and deletes the profile. */
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** The sandbox's `hostResolverRules`: every real host the extension talks to goes to the sandbox. */
+  hostResolverRules: string;
+  /** A visible window; needs a display. */
+  headed?: boolean;
+}
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchExtensionBrowser({ hostResolverRules, headed = false }: LaunchOptions): Promise<ExtensionBrowser> {
+  const profile = await mkdtemp(join(tmpdir(), 'intune-companion-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: !headed,
+    viewport: headed ? null : { width: 1280, height: 800 },
+    args: [
+      // Playwright passes --disable-extensions by default; this keeps ours.
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      // The machine has no route to the internet: keep Chromium's own connections from failing noisily.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--host-resolver-rules=${hostResolverRules}`,
+      // The sandbox's certificate is self-signed.
+      '--ignore-certificate-errors',
+    ],
+  });
+  // Fail a stuck wait well before the test's own timeout, with Playwright's explanation.
+  context.setDefaultTimeout(10_000);
+  try {
+    const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const extensionId = new URL(serviceWorker.url()).host;
+    const open = async (url: string) => {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    };
+    const openExtensionPage = (path: string) => open(`chrome-extension://${extensionId}/${path}`);
+    return {
+      context,
+      serviceWorker,
+      extensionId,
+      open,
+      openExtensionPage,
+      openOptions: () => openExtensionPage('options.html'),
+      openPopup: () => openExtensionPage('popup.html'),
+      close: async () => {
+        await context.close();
+        await rm(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+}

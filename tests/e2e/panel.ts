@@ -1,0 +1,37 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** The one element the content script adds to a page; the panel lives in its open shadow root. */
+export const PANEL_HOST = 'intune-companion-panel';
+
+/** Waits for the panel naming `recordId`, then checks it is the only one on the page. */
+export async function expectOnePanelFor(page: Page, recordId: string): Promise<void> {
+  await page.getByTestId('intune-panel').and(page.locator(`[data-record-id="${recordId}"]`)).waitFor();
+  await expect(page.locator(PANEL_HOST).count()).resolves.toBe(1);
+  await expect(page.getByTestId('intune-panel').count()).resolves.toBe(1);
+}
+
+/**
+ * After a navigation the extension works asynchronously, and nothing outside it can tell when it is
+ * done: so "no panel" is checked as "none shows up within a second".
+ */
+export async function expectNoPanelToComeBack(page: Page): Promise<void> {
+  await expect(page.locator(PANEL_HOST).waitFor({ state: 'attached', timeout: 1_000 })).rejects.toThrow(/Timeout/);
+}
+
+/** The app's router moving to another page: history.pushState, then the app renders it. */
+export async function navigateInApp(page: Page, url: string): Promise<void> {
+  await page.evaluate((target) => {
+    history.pushState(null, '', target);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, url);
+}
+
+/** The app throws its DOM away and renders the same page again, as single-page apps do. */
+export async function rerenderPage(page: Page): Promise<void> {
+  await page.evaluate((hostTag) => {
+    const fresh = document.body.cloneNode(true) as HTMLElement;
+    for (const foreign of fresh.querySelectorAll(hostTag)) foreign.remove();
+    document.body.replaceWith(fresh);
+  }, PANEL_HOST);
+}

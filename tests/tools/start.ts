@@ -1,0 +1,87 @@
+// `npm start`: the built extension in Chromium against the sandbox, at the real hostnames.
+// With a display: a window to try it by hand, until Ctrl-C. Without one: screenshots in .output/demo/.
+import { mkdir } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { launchExtensionBrowser, type ExtensionBrowser } from '../e2e/browser.ts';
+import { proRecordPage } from '../e2e/record-pages.ts';
+import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+import { outputDir } from './paths.ts';
+import { isPortFree } from './ports.ts';
+import { runTool } from './run.ts';
+import { untilInterrupted } from './signals.ts';
+
+const PREFERRED_PORT = 8443;
+const demoDir = `${outputDir}/demo`;
+const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+
+process.exitCode = await start();
+
+async function start(): Promise<number> {
+  if ((await runTool('wxt', ['build'])) !== 0) {
+    console.error('The build failed; nothing to start.');
+    return 1;
+  }
+  const sandbox = await startSandbox({ port: (await isPortFree(PREFERRED_PORT)) ? PREFERRED_PORT : 0 });
+  const browser = await launchExtensionBrowser({ hostResolverRules: sandbox.hostResolverRules, headed }).catch(
+    async (error: unknown) => {
+      await sandbox.close();
+      throw error;
+    },
+  );
+  try {
+    const recordUrl = proRecordPage(sandbox.world).url;
+    return headed ? await tryByHand(browser, sandbox, recordUrl) : await saveScreenshots(browser, recordUrl);
+  } finally {
+    await browser.close();
+    await sandbox.close();
+  }
+}
+
+async function tryByHand(browser: ExtensionBrowser, sandbox: Sandbox, recordUrl: string): Promise<number> {
+  // The window opens with a blank tab: show the record page there, the options next to it.
+  await (browser.context.pages()[0] ?? (await browser.context.newPage())).goto(recordUrl);
+  await browser.openOptions();
+  console.log(
+    [
+      '',
+      `Chromium is open with the extension (id ${browser.extensionId}); the sandbox answers on port ${sandbox.port}.`,
+      `A record page: ${recordUrl}`,
+      'Press Ctrl-C here, or close the browser, to stop.',
+    ].join('\n'),
+  );
+  await Promise.race([untilInterrupted(), new Promise((resolve) => browser.context.once('close', resolve))]);
+  return 0;
+}
+
+async function saveScreenshots(browser: ExtensionBrowser, recordUrl: string): Promise<number> {
+  await mkdir(demoDir, { recursive: true });
+  const saved: string[] = [];
+
+  const options = await browser.openOptions();
+  await options.getByTestId('options-page').waitFor();
+  saved.push(await screenshot(options, 'options.png'));
+
+  const popup = await browser.openPopup();
+  // A toolbar popup is narrow; show it at that size.
+  await popup.setViewportSize({ width: 400, height: 320 });
+  await popup.getByTestId('popup').waitFor();
+  saved.push(await screenshot(popup, 'popup.png'));
+
+  const record = await browser.open(recordUrl);
+  const panelShown = await record
+    .getByTestId('intune-panel')
+    .waitFor({ timeout: 10_000 })
+    .then(() => true, () => false);
+  saved.push(await screenshot(record, 'record-page.png'));
+
+  console.log(['', 'Screenshots:', ...saved.map((path) => `  ${path}`)].join('\n'));
+  if (panelShown) return 0;
+  console.error(`The Intune panel did not appear on ${recordUrl}; record-page.png shows the page without it.`);
+  return 1;
+}
+
+async function screenshot(page: Page, name: string): Promise<string> {
+  const path = `${demoDir}/${name}`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
