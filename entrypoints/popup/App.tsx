@@ -11,7 +11,7 @@ export function App() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    callBackground('getIntuneConnection', {}).then(setDescribed, (error: Error) => setProblem(error.message));
+    callBackground('getIntuneConnection', { verify: true }).then(setDescribed, (error: Error) => setProblem(error.message));
   }, []);
 
   const signIn = async () => {
@@ -48,6 +48,7 @@ export function App() {
       )}
       {connection && session?.state === 'signed-out' && (
         <>
+          {session.problem && <Notice tone="warn">{session.problem.message}</Notice>}
           <p data-testid="intune-status">
             Signed out of Intune (tenant {connection.account.tenantId}). Sign in as <strong>{connection.account.username}</strong> to sync and
             act on devices.

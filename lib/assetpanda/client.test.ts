@@ -26,13 +26,16 @@ beforeEach(() => {
 afterAll(() => sandbox.close());
 
 /** A client on the sandbox whose retries move the sandbox clock instead of waiting. */
-function client(key: { keyId: string; secret: string } = SANDBOX_API_KEYS.readWrite, fetch = sandboxFetch(sandbox.port)): AssetPandaClient {
+function client(
+  { key = SANDBOX_API_KEYS.readWrite, fetch = sandboxFetch(sandbox.port), timeoutMs }: { key?: { keyId: string; secret: string }; fetch?: typeof globalThis.fetch; timeoutMs?: number } = {},
+): AssetPandaClient {
   return createAssetPandaClient({
     baseUrl: 'https://api.assetpanda.app',
     accessKeyId: key.keyId,
     accessKeySecret: key.secret,
     fetch,
     log,
+    ...(timeoutMs ? { timeoutMs } : {}),
     now: () => sandbox.world.now(),
     sleep: async (ms) => {
       sleeps.push(ms);
@@ -68,7 +71,7 @@ describe('Asset Panda client: discovery', () => {
     const modules = await api.listModules(accounts[0]!.id);
     expect(modules.map((m) => m.name)).toEqual(['IT Assets']);
     const collections = await api.listCollections({ accountId: accounts[0]!.id, moduleId: modules[0]!.id });
-    expect(collections.map((c) => c.name).sort()).toEqual(['Devices', 'Employees', 'Locations']);
+    expect(collections.map((c) => c.name).toSorted()).toEqual(['Devices', 'Employees', 'Locations']);
   });
 
   it("lists a collection's fields with type, required, unique, options and references", async () => {
@@ -181,10 +184,10 @@ describe('Asset Panda client: failures', () => {
 
   it('tells wrong keys apart from a key without write permission', async () => {
     const { column, ...collection } = devices();
-    const wrong = client({ keyId: SANDBOX_API_KEYS.readWrite.keyId, secret: 'aps_not-the-secret' });
+    const wrong = client({ key: { keyId: SANDBOX_API_KEYS.readWrite.keyId, secret: 'aps_not-the-secret' } });
     await expect(wrong.listAccounts()).rejects.toMatchObject({ kind: 'unauthorized', message: expect.stringContaining('Settings → API Configuration') });
 
-    const readOnly = client(SANDBOX_API_KEYS.readOnly);
+    const readOnly = client({ key: SANDBOX_API_KEYS.readOnly });
     expect(await readOnly.listAccounts()).toHaveLength(1);
     expect(await readOnly.canWriteRecords(collection)).toBe(false);
     expect(await client().canWriteRecords(collection)).toBe(true);
@@ -233,11 +236,16 @@ describe('Asset Panda client: failures', () => {
   });
 
   it('says when Asset Panda cannot be reached', async () => {
-    const closedPort = sandboxFetch(1);
-    await expect(client(SANDBOX_API_KEYS.readWrite, closedPort).listAccounts()).rejects.toMatchObject({
+    await expect(client({ fetch: sandboxFetch(1) }).listAccounts()).rejects.toMatchObject({
       kind: 'network',
       message: expect.stringMatching(/^Could not reach Asset Panda at https:\/\/api\.assetpanda\.app .*Check the API base URL/),
     });
+    expect(sleeps).toHaveLength(3);
+  });
+
+  it('gives up on an answer that does not come, like on a lost connection', async () => {
+    sandbox.fault({ host: 'api.assetpanda.app', path: '/accounts', delayMs: 3_000, times: 4 });
+    await expect(client({ timeoutMs: 100 }).listAccounts()).rejects.toMatchObject({ kind: 'network', message: expect.stringContaining('Could not reach Asset Panda') });
     expect(sleeps).toHaveLength(3);
   });
 

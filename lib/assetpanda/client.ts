@@ -71,7 +71,7 @@ export function createAssetPandaClient(options: TransportOptions): AssetPandaCli
     const columns = readAnswer(COLUMN_LISTING, answer, log);
     const flags = readAnswer(COLUMN_FLAGS, answer, log);
     const fields = columns.map((column, index): Field => {
-      const { required, unique, options } = flags[index] ?? { required: false, unique: false };
+      const { required, unique, options: allowed } = flags[index] ?? { required: false, unique: false };
       const reference = column.references;
       return {
         id: column.id,
@@ -79,7 +79,7 @@ export function createAssetPandaClient(options: TransportOptions): AssetPandaCli
         type: datatypeOf(column),
         required,
         unique,
-        ...(options ? { options } : {}),
+        ...(allowed ? { options: allowed } : {}),
         ...(reference ? { reference: { collectionId: reference.entityId, fieldId: reference.columnId, primary: reference.primary } } : {}),
       };
     });
@@ -90,8 +90,12 @@ export function createAssetPandaClient(options: TransportOptions): AssetPandaCli
   /** Rewords a uniqueness error with the fields' names and the values the batch sent. */
   async function explained(error: unknown, collection: CollectionRef, batch: ReadonlyArray<FieldValues>, offset: number): Promise<unknown> {
     if (!(error instanceof NotUniqueError)) return error;
-    const known = fieldLists.get(collection.collectionId) ?? listFields(collection);
-    const fields = await known.catch(() => [] as Field[]);
+    let fields: Field[] = [];
+    try {
+      fields = await (fieldLists.get(collection.collectionId) ?? listFields(collection));
+    } catch {
+      // Without the names the error still names the field by its id.
+    }
     return new NotUniqueError(
       error.violations.map((violation) => {
         const sent = violation.recordIndex === undefined ? undefined : batch[violation.recordIndex]?.[violation.fieldId];

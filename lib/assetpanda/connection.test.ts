@@ -71,7 +71,7 @@ describe('Asset Panda connection', () => {
     const later = connection();
     expect(await later.status()).toEqual(status);
     const collections = await later.collections();
-    expect(collections.map((c) => c.name).sort()).toEqual(['Devices', 'Employees', 'Locations']);
+    expect(collections.map((c) => c.name).toSorted()).toEqual(['Devices', 'Employees', 'Locations']);
     const devices = collections.find((c) => c.name === 'Devices')!;
     expect((await later.fields(devices.id)).map((f) => f.name)).toContain('Serial Number');
   });

@@ -1,5 +1,6 @@
 import type { Database } from '../db/open';
 import { SecretUnreadableError, type SecretVault } from '../secrets/vault';
+import { normaliseApiBaseUrl } from './api-base-url';
 import { createAssetPandaClient, type AssetPandaClient } from './client';
 import { connectionStore, type SavedConnection } from './connection-store';
 import { createShapeLog } from './diagnostics';
@@ -7,8 +8,6 @@ import { AssetPandaError } from './errors';
 import { diagnosticsReport } from './report';
 import type { Credentials } from './transport';
 import type { Field, Named, Tenant } from './types';
-
-export const DEFAULT_API_BASE_URL = 'https://api.assetpanda.app';
 
 /** What the admin typed. An empty secret means "keep the saved one" (it never goes back to the page). */
 export interface ConnectionInput {
@@ -54,7 +53,8 @@ export function createAssetPandaConnection({ database, vault, fetch, sleep }: Co
     createAssetPandaClient({ ...credentials, log, ...(fetch ? { fetch } : {}), ...(sleep ? { sleep } : {}) });
 
   async function credentialsFrom(input: ConnectionInput): Promise<Credentials> {
-    const baseUrl = apiBaseUrl(input.baseUrl);
+    const baseUrl = normaliseApiBaseUrl(input.baseUrl);
+    if (!baseUrl) throw invalid('The API base URL must be an https address on assetpanda.app, such as https://api.assetpanda.app.');
     const accessKeyId = input.accessKeyId.trim();
     if (!accessKeyId) throw invalid('Enter the Access Key ID. Asset Panda shows it under Settings → API Configuration.');
     const accessKeySecret = input.accessKeySecret.trim();
@@ -152,23 +152,6 @@ export function createAssetPandaConnection({ database, vault, fetch, sleep }: Co
 
 function connectedStatus({ baseUrl, accessKeyId, account, module, savedAt }: SavedConnection): ConnectionStatus {
   return { state: 'connected', baseUrl, accessKeyId, account, module, savedAt };
-}
-
-/**
- * The API base URL, normalised. Only https addresses on assetpanda.app: they are the hosts the
- * extension may reach, and the key pair must not be sent anywhere else.
- */
-function apiBaseUrl(raw: string): string {
-  const problem = invalid('The API base URL must be an https address on assetpanda.app, such as https://api.assetpanda.app.');
-  let url: URL;
-  try {
-    url = new URL(raw.trim() || DEFAULT_API_BASE_URL);
-  } catch {
-    throw problem;
-  }
-  const onAssetPanda = url.hostname === 'assetpanda.app' || url.hostname.endsWith('.assetpanda.app');
-  if (url.protocol !== 'https:' || !onAssetPanda || url.username || url.password || url.search || url.hash) throw problem;
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 function invalid(message: string): AssetPandaError {

@@ -104,7 +104,7 @@ function mergeShapes(a: Shape, b: Shape): Shape {
     return right === undefined ? a : [mergeShapes(left, right)];
   }
   const names = new Set([...typeNames(a), ...typeNames(b)]);
-  return [...names].sort().join(' | ');
+  return [...names].toSorted().join(' | ');
 }
 
 function isObjectShape(shape: Shape): shape is { [field: string]: Shape } {

@@ -17,6 +17,8 @@ export interface TransportOptions extends Credentials {
   /** How retries wait; tests pass their own. */
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
+  /** How long one attempt may take before it counts as a network failure. */
+  timeoutMs?: number;
   /** Where the shapes of the answers go, for "Export diagnostics". */
   log?: ShapeLog;
 }
@@ -31,6 +33,8 @@ export interface Call {
 }
 
 export type Send = (call: Call) => Promise<Answer>;
+
+const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Sends Asset Panda calls with the key pair, retries what may be retried, and turns failures into errors an admin can act on. */
 export function createTransport(options: TransportOptions): Send {
@@ -47,11 +51,12 @@ export function createTransport(options: TransportOptions): Send {
   return async function send(call) {
     const { endpoint } = call;
     const operation = `${endpoint.method} ${endpoint.path}`;
-    const init: RequestInit = {
+    const init = (): RequestInit => ({
       method: endpoint.method,
+      signal: AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS),
       headers: call.body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
       ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-    };
+    });
     const url = requestUrl(baseUrl, call);
     for (let attempt = 0; ; attempt += 1) {
       const mayRetry = attempt < RETRY_POLICY.maxRetries;
@@ -59,7 +64,7 @@ export function createTransport(options: TransportOptions): Send {
       let text: string;
       let retryAfter: string | null;
       try {
-        const response = await fetchImpl(url, init);
+        const response = await fetchImpl(url, init());
         status = response.status;
         retryAfter = response.headers.get('retry-after');
         text = await response.text();

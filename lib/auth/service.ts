@@ -36,11 +36,42 @@ export function createIntuneService(deps: IntuneServiceDeps) {
     return connection.settings;
   }
 
+  /** The session after proving it: a revoked or lapsed sign-in shows as signed out, with the reason. */
+  async function verifiedSummary(settings: IntuneSettings): Promise<SessionSummary> {
+    const current = await summary();
+    if (current.state !== 'signed-in') return current;
+    try {
+      await deps.session.accessToken(settings);
+      return await summary();
+    } catch (error) {
+      if (error instanceof SignInError && (error.code === 'session-expired' || error.code === 'interaction-required')) {
+        return { state: 'signed-out', problem: { code: error.code, message: error.message } };
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Entra's "Need admin approval" page only lets the admin close it, which reads like a cancel. A
+   * silent retry tells the two apart: it answers consent_required when consent is what is missing.
+   */
+  async function signInOrDiagnose(settings: IntuneSettings) {
+    try {
+      return await deps.session.signInInteractively(settings);
+    } catch (error) {
+      if (!(error instanceof SignInError) || error.code !== 'sign-in-cancelled') throw error;
+      return deps.session.signInSilently(settings).catch((silent: unknown) => {
+        throw silent instanceof SignInError && silent.code === 'needs-admin-consent' ? silent : error;
+      });
+    }
+  }
+
   return {
-    async describe() {
+    async describe({ verify }: { verify: boolean }) {
+      const connection = (await loadIntuneConnection(await deps.database)) ?? null;
       return {
-        connection: (await loadIntuneConnection(await deps.database)) ?? null,
-        session: await summary(),
+        connection,
+        session: verify && connection ? await verifiedSummary(connection.settings) : await summary(),
         redirectUri: deps.redirectUri,
         requiredPermissions: REQUIRED_PERMISSIONS.map(({ scope, purpose }) => ({ scope, purpose })),
       };
@@ -49,7 +80,7 @@ export function createIntuneService(deps: IntuneServiceDeps) {
     /** Signs in with the new settings and proves every permission; saves only when all hold. */
     async testAndSave(settings: IntuneSettings) {
       const { report, tokens } = await testConnection(
-        () => deps.session.signInInteractively(settings),
+        () => signInOrDiagnose(settings),
         (probe, accessToken) => deps.runProbe(settings, probe, accessToken),
       );
       if (!report.ok || !tokens) return { saved: false, report };

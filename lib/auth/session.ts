@@ -48,6 +48,11 @@ export class IntuneSession {
     return signIn(this.env, settings, { interactive: true });
   }
 
+  /** A sign-in without any window; fails with interaction-required when Entra needs the admin. */
+  async signInSilently(settings: IntuneSettings, loginHint?: string): Promise<TokenSet> {
+    return signIn(this.env, settings, { interactive: false, ...(loginHint ? { loginHint } : {}) });
+  }
+
   async adopt(tokens: TokenSet): Promise<void> {
     await this.store.save(tokens);
   }
@@ -56,8 +61,7 @@ export class IntuneSession {
   async renewSilently(settings: IntuneSettings): Promise<void> {
     const tokens = await this.store.load();
     if (!tokens) return;
-    const renewed = await signIn(this.env, settings, { interactive: false, loginHint: tokens.account.username });
-    await this.store.save(renewed);
+    await this.store.save(await this.signInSilently(settings, tokens.account.username));
   }
 
   async signOut(): Promise<void> {
@@ -87,10 +91,7 @@ export class IntuneSession {
       }
     }
     try {
-      const renewed = await signIn(this.env, settings, {
-        interactive: false,
-        ...(tokens ? { loginHint: tokens.account.username } : {}),
-      });
+      const renewed = await this.signInSilently(settings, tokens?.account.username);
       await this.store.save(renewed);
       return renewed;
     } catch (error) {

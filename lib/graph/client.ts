@@ -9,6 +9,7 @@ import { createSlidingWindowLimiter, type RequestLimiter } from './limiter';
 import { collectionSchema, CountSchema } from './odata';
 import { InvalidRequestError } from './request-error';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+import { REQUIRED_SCOPES } from './scopes';
 import { selectDeviceFields } from './select';
 import { createTransport, withQuery } from './transport';
 import { WipeOptionsSchema, type WipeOptions } from './wipe-options';
@@ -18,6 +19,11 @@ export interface GraphClientOptions {
   cloud: Cloud;
   /** A valid Graph access token; called before every attempt so a refreshed token is picked up. */
   getAccessToken: () => Promise<string>;
+  /**
+   * The scopes Entra granted with the token (the token response's `scope`). Asked only after a 403:
+   * Intune answers a missing permission and a missing Intune role alike, and only this tells them apart.
+   */
+  grantedScopes?: () => Promise<readonly string[]>;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
@@ -67,6 +73,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const transport = createTransport({
     baseUrl: graphBaseUrl(options.cloud),
     getAccessToken: options.getAccessToken,
+    grantedScopes: options.grantedScopes,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     sleep,
     now,
@@ -75,54 +82,46 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     retryPolicy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
   });
 
-  async function* pages<Item extends z.ZodType>(firstUrl: string, item: Item): AsyncGenerator<Page<z.output<Item>>> {
+  const get = <Schema extends z.ZodType>(url: string, scopes: readonly string[], schema: Schema) =>
+    transport.json({ method: 'GET', url, scopes }, schema);
+
+  async function* pages<Item extends z.ZodType>(firstUrl: string, scopes: readonly string[], item: Item): AsyncGenerator<Page<z.output<Item>>> {
     const schema = collectionSchema(item);
     let url: string | undefined = firstUrl;
     while (url !== undefined) {
-      const page: z.output<typeof schema> = await transport.json({ method: 'GET', url }, schema);
+      const page: z.output<typeof schema> = await get(url, scopes, schema);
       yield { items: page.value, totalCount: page['@odata.count'] ?? null };
       // The whole link, as is: Microsoft forbids rebuilding it from $skiptoken.
       url = page['@odata.nextLink'];
     }
   }
 
+  const firstItems = async <Item extends z.ZodType>(path: string, top: number, scopes: readonly string[], item: Item) =>
+    (await get(withQuery(path, { $top: String(top) }), scopes, collectionSchema(item))).value;
+
   const action = async (deviceId: string, name: string, body?: unknown) =>
-    transport.noContent({ method: 'POST', url: `${devicePath(deviceId)}/${name}`, body });
+    transport.noContent({ method: 'POST', url: `${devicePath(deviceId)}/${name}`, body, scopes: REQUIRED_SCOPES.devicesPrivileged });
 
   return {
     getDevice: async (id, { select } = {}) =>
-      transport.json({ method: 'GET', url: withQuery(devicePath(id), { $select: select && selectDeviceFields(select) }) }, ManagedDeviceSchema),
+      get(withQuery(devicePath(id), { $select: select && selectDeviceFields(select) }), REQUIRED_SCOPES.devicesRead, ManagedDeviceSchema),
 
     listDevices: ({ select, filter, count } = {}) => {
       if (count) refuseCountWith(filter);
-      return pages(
-        withQuery(DEVICES, {
-          $select: select && selectDeviceFields(select),
-          $filter: filter?.expression,
-          $count: count ? 'true' : undefined,
-        }),
-        ManagedDeviceSchema,
-      );
+      const query = { $select: select && selectDeviceFields(select), $filter: filter?.expression, $count: count ? 'true' : undefined };
+      return pages(withQuery(DEVICES, query), REQUIRED_SCOPES.devicesRead, ManagedDeviceSchema);
     },
 
     countDevices: async ({ filter } = {}) => {
       refuseCountWith(filter);
-      return transport.json({ method: 'GET', url: withQuery(`${DEVICES}/$count`, { $filter: filter?.expression }) }, CountSchema);
+      return get(withQuery(`${DEVICES}/$count`, { $filter: filter?.expression }), REQUIRED_SCOPES.devicesRead, CountSchema);
     },
 
-    me: async () => transport.json({ method: 'GET', url: '/me' }, UserSchema),
-    user: async (idOrUserPrincipalName) => transport.json({ method: 'GET', url: `/users/${pathSegment(idOrUserPrincipalName)}` }, UserSchema),
-
-    groups: async (top = 1) =>
-      (await transport.json({ method: 'GET', url: withQuery('/groups', { $top: String(top) }) }, collectionSchema(GroupSchema))).value,
-    mobileApps: async (top = 1) =>
-      (
-        await transport.json(
-          { method: 'GET', url: withQuery('/deviceAppManagement/mobileApps', { $top: String(top) }) },
-          collectionSchema(MobileAppSchema),
-        )
-      ).value,
-    detectedApps: () => pages('/deviceManagement/detectedApps', DetectedAppSchema),
+    me: async () => get('/me', REQUIRED_SCOPES.me, UserSchema),
+    user: async (idOrUserPrincipalName) => get(`/users/${pathSegment(idOrUserPrincipalName)}`, REQUIRED_SCOPES.users, UserSchema),
+    groups: async (top = 1) => firstItems('/groups', top, REQUIRED_SCOPES.groups, GroupSchema),
+    mobileApps: async (top = 1) => firstItems('/deviceAppManagement/mobileApps', top, REQUIRED_SCOPES.appsRead, MobileAppSchema),
+    detectedApps: () => pages('/deviceManagement/detectedApps', REQUIRED_SCOPES.devicesRead, DetectedAppSchema),
 
     retire: (deviceId) => action(deviceId, 'retire'),
     wipe: async (deviceId, wipeOptions = {}) => {
@@ -132,7 +131,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     },
     remoteLock: (deviceId) => action(deviceId, 'remoteLock'),
     syncDevice: (deviceId) => action(deviceId, 'syncDevice'),
-    deleteDevice: async (deviceId) => transport.noContent({ method: 'DELETE', url: devicePath(deviceId) }),
+    deleteDevice: async (deviceId) =>
+      transport.noContent({ method: 'DELETE', url: devicePath(deviceId), scopes: REQUIRED_SCOPES.devicesDelete }),
   };
 }
 

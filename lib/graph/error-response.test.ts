@@ -11,6 +11,8 @@ const context: AttemptContext = {
   path: '/v1.0/deviceManagement/managedDevices',
   clientRequestId: CLIENT_REQUEST_ID,
   nowMs: Date.parse('2024-04-05T13:15:36Z'),
+  requiredScopes: ['DeviceManagementManagedDevices.Read.All', 'DeviceManagementManagedDevices.ReadWrite.All'],
+  grantedScopes: null,
 };
 
 /** Intune's versioned error, serialized the way Graph embeds it (CRLF, pretty-printed). */
@@ -29,17 +31,23 @@ function graphResponse(status: number, code: string, message: string, headers: R
 }
 
 describe('Graph error responses', () => {
-  it('unwraps the doubly nested Intune Forbidden of a user without an Intune role', () => {
-    const wrapper = JSON.stringify({
-      ErrorCode: 'Forbidden',
-      Message: intuneJson(`An error has occurred${supportSuffix}`, JSON.stringify({ 'WWW-Authenticate': 'Bearer realm="urn:intune:service,a,b"' })),
-      Target: null,
-      Details: null,
-      InnerError: null,
-      InstanceAnnotations: [],
-    });
-    const error = errorFromResponse(graphResponse(403, 'UnknownError', wrapper), context);
-    expect(error.kind).toBe('noIntuneRole');
+  /** Intune's 403 to a delegated call: the same body whether the scope or the Intune role is missing. */
+  const intuneForbidden = () =>
+    graphResponse(
+      403,
+      'UnknownError',
+      JSON.stringify({
+        ErrorCode: 'Forbidden',
+        Message: intuneJson(`An error has occurred${supportSuffix}`, JSON.stringify({ 'WWW-Authenticate': 'Bearer realm="urn:intune:service,a,b"' })),
+        Target: null,
+        Details: null,
+        InnerError: null,
+        InstanceAnnotations: [],
+      }),
+    );
+
+  it('unwraps the doubly nested Intune Forbidden', () => {
+    const error = errorFromResponse(intuneForbidden(), context);
     expect(error.intune).toEqual({
       errorCode: 'Forbidden',
       message: 'An error has occurred',
@@ -49,6 +57,16 @@ describe('Graph error responses', () => {
     expect(error).toMatchObject({ status: 403, code: 'UnknownError', requestId: REQUEST_ID, clientRequestId: CLIENT_REQUEST_ID, date: '2024-04-05T13:15:36' });
     expect(error.message).toBe('GET /v1.0/deviceManagement/managedDevices failed (HTTP 403 UnknownError): An error has occurred');
     expect(error.supportReference).toContain(`Activity ID ${ACTIVITY_ID}`);
+  });
+
+  it('tells a missing Intune role from a missing scope by the scopes granted with the token', () => {
+    expect(errorFromResponse(intuneForbidden(), { ...context, grantedScopes: ['https://graph.microsoft.com/DeviceManagementManagedDevices.Read.All'] }).kind).toBe(
+      'noIntuneRole',
+    );
+    const noScope = errorFromResponse(intuneForbidden(), { ...context, grantedScopes: ['User.Read'] });
+    expect(noScope.kind).toBe('missingPermission');
+    expect(noScope.requiredScopes).toEqual(context.requiredScopes);
+    expect(errorFromResponse(intuneForbidden(), context).kind).toBe('forbidden');
   });
 
   it('names the scopes Intune asks for when the token lacks them', () => {

@@ -3,6 +3,7 @@ import { GraphError } from './errors';
 import { parseIntuneMessage, requiredScopesIn } from './intune-error';
 import { parseJsonOrUndefined } from './json';
 import { parseRetryAfter } from './retry-policy';
+import { grantsAny } from './scopes';
 
 /** Where and when an attempt was made: every GraphError carries it. */
 export interface AttemptContext {
@@ -10,6 +11,10 @@ export interface AttemptContext {
   path: string;
   clientRequestId: string;
   nowMs: number;
+  /** The endpoint's documented scopes, any one of which suffices. */
+  requiredScopes: readonly string[];
+  /** The scopes granted with the token, when the token source tells (only asked for after a 403). */
+  grantedScopes: readonly string[] | null;
 }
 
 /** The parts of an HTTP response the error needs (a fetch Response after its body was read). */
@@ -43,6 +48,7 @@ export function errorFromResponse(response: ResponseParts, context: AttemptConte
   const inner = error?.innerError ?? error?.innererror;
   const intune = error ? parseIntuneMessage(error.message) : null;
   const serviceMessage = intune?.message ?? error?.message ?? (response.statusText.trim() || 'the service gave no details.');
+  const namedScopes = requiredScopesIn(serviceMessage);
   return new GraphError({
     ...identifiers(response, context),
     status: response.status,
@@ -52,8 +58,24 @@ export function errorFromResponse(response: ResponseParts, context: AttemptConte
     clientRequestId: inner?.['client-request-id'] ?? response.headers.get('client-request-id') ?? context.clientRequestId,
     date: inner?.date ?? response.headers.get('date'),
     intune,
-    requiredScopes: requiredScopesIn(serviceMessage),
+    ...(response.status === 403 ? permissionVerdict(error?.code, namedScopes, context) : { requiredScopes: [], scopeMissing: null }),
   });
+}
+
+// Directory (non-Intune) endpoints deny a missing scope with these codes ("Insufficient privileges …").
+const SCOPE_DENIED_CODES = new Set(['Authorization_RequestDenied', 'ErrorAccessDenied']);
+
+/**
+ * Which scopes a 403 is about, and whether the token lacks them. Intune names the scopes in app-only
+ * calls ("must have one of the following scopes"), but answers a delegated call that lacks the scope
+ * exactly as one whose user holds no Intune role; then only the granted scopes can tell the two apart.
+ */
+function permissionVerdict(code: string | undefined, namedScopes: readonly string[], context: AttemptContext) {
+  const requiredScopes = namedScopes.length > 0 ? namedScopes : context.requiredScopes;
+  let scopeMissing: boolean | null = null;
+  if (namedScopes.length > 0 || SCOPE_DENIED_CODES.has(code ?? '')) scopeMissing = true;
+  else if (context.grantedScopes) scopeMissing = !grantsAny(context.grantedScopes, requiredScopes);
+  return { requiredScopes, scopeMissing };
 }
 
 /** A 2xx response whose body is not what the endpoint promises. */
@@ -68,6 +90,7 @@ export function malformedResponse(response: ResponseParts, context: AttemptConte
     date: response.headers.get('date'),
     intune: null,
     requiredScopes: [],
+    scopeMissing: null,
   });
 }
 
@@ -85,6 +108,7 @@ export function networkError(cause: unknown, context: AttemptContext): GraphErro
     retryAfterMs: null,
     intune: null,
     requiredScopes: [],
+    scopeMissing: null,
     cause,
   });
 }

@@ -5,7 +5,7 @@ import type { IntuneErrorDetails } from './intune-error';
  * - unauthorized: the token was refused (401): sign in again.
  * - missingPermission: the app lacks a Graph permission (scope) for this call (403).
  * - noIntuneRole: the token is fine but the signed-in user holds no Intune role (403 from Intune).
- * - forbidden: any other 403.
+ * - forbidden: any other 403, including Intune's when nothing tells which of the two above it is.
  * - unsupportedAction: Intune refused a device action with 400, e.g. remoteLock on Windows.
  * - serviceUnavailable: 502/503/504; try later.
  * - network: no response at all. malformedResponse: a response this client cannot read.
@@ -41,7 +41,10 @@ export interface GraphErrorInit {
   date: string | null;
   retryAfterMs: number | null;
   intune: IntuneErrorDetails | null;
+  /** On a 403: the scopes Intune named, else the endpoint's documented ones (any one suffices). */
   requiredScopes: readonly string[];
+  /** On a 403: whether the token lacks those scopes; null when nothing tells. */
+  scopeMissing: boolean | null;
   cause?: unknown;
 }
 
@@ -95,9 +98,6 @@ export function isGraphError(error: unknown, kind?: GraphErrorKind): error is Gr
   return error instanceof GraphError && (kind === undefined || error.kind === kind);
 }
 
-// Directory (non-Intune) endpoints say "Insufficient privileges" with this code when a scope is missing.
-const DIRECTORY_DENIED_CODES = new Set(['Authorization_RequestDenied', 'accessDenied', 'ErrorAccessDenied']);
-
 function classify(init: GraphErrorInit): GraphErrorKind {
   if (init.code === 'malformedResponse') return 'malformedResponse';
   switch (init.status) {
@@ -109,9 +109,9 @@ function classify(init: GraphErrorInit): GraphErrorKind {
     case 401:
       return 'unauthorized';
     case 403:
-      if (init.requiredScopes.length > 0 || DIRECTORY_DENIED_CODES.has(init.code)) return 'missingPermission';
-      // Intune's Forbidden without a scope list: the scopes are granted but the user has no Intune role.
-      return init.intune ? 'noIntuneRole' : 'forbidden';
+      if (init.scopeMissing === true) return 'missingPermission';
+      // Intune refuses although the token carries the scope: the signed-in user holds no Intune role.
+      return init.scopeMissing === false && init.intune ? 'noIntuneRole' : 'forbidden';
     case 404:
       return 'notFound';
     case 429:

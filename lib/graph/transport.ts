@@ -15,12 +15,16 @@ export interface GraphRequest {
   url: string;
   /** Sent as JSON. */
   body?: unknown;
+  /** The scopes the endpoint needs, any one of them (to explain a 403). */
+  scopes: readonly string[];
 }
 
 export interface TransportDependencies {
   /** e.g. https://graph.microsoft.com/v1.0 */
   baseUrl: string;
   getAccessToken: () => Promise<string>;
+  /** The scopes granted with the token, if the token source knows them. */
+  grantedScopes?: () => Promise<readonly string[]>;
   fetch: typeof fetch;
   sleep: (ms: number) => Promise<void>;
   now: () => number;
@@ -55,6 +59,14 @@ export function createTransport(deps: TransportDependencies): Transport {
     return { href, path: target.pathname };
   }
 
+  async function grantedScopesOrNull(): Promise<readonly string[] | null> {
+    try {
+      return (await deps.grantedScopes?.()) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
   async function send(request: GraphRequest): Promise<{ response: ResponseParts; context: AttemptContext }> {
     const target = resolve(request.url);
     // One id for the request and its retries, so that Microsoft support can follow all attempts.
@@ -62,7 +74,14 @@ export function createTransport(deps: TransportDependencies): Transport {
     for (let retries = 0; ; retries += 1) {
       await deps.limiter.acquire(request.method === 'GET' ? 'read' : 'write');
       const token = await deps.getAccessToken();
-      const context: AttemptContext = { method: request.method, path: target.path, clientRequestId, nowMs: deps.now() };
+      const context: AttemptContext = {
+        method: request.method,
+        path: target.path,
+        clientRequestId,
+        nowMs: deps.now(),
+        requiredScopes: request.scopes,
+        grantedScopes: null,
+      };
       let failure: GraphError;
       try {
         const response = await deps.fetch(target.href, {
@@ -82,7 +101,8 @@ export function createTransport(deps: TransportDependencies): Transport {
           text: await response.text(),
         };
         if (response.ok) return { response: parts, context };
-        failure = errorFromResponse(parts, { ...context, nowMs: deps.now() });
+        const grantedScopes = response.status === 403 ? await grantedScopesOrNull() : null;
+        failure = errorFromResponse(parts, { ...context, nowMs: deps.now(), grantedScopes });
       } catch (cause) {
         failure = networkError(cause, context);
       }

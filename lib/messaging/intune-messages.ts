@@ -29,7 +29,8 @@ export type SessionSummary = z.infer<typeof SessionSummarySchema>;
 export const intuneMessages = {
   getIntuneConnection: message({
     from: ['page'],
-    request: z.object({}),
+    /** `verify`: prove the session still works (refreshing if needed) instead of trusting its dates. */
+    request: z.object({ verify: z.boolean().default(false) }),
     response: z.object({
       connection: SavedIntuneConnectionSchema.nullable(),
       session: SessionSummarySchema,

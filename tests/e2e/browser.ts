@@ -32,29 +32,39 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchExtensionBrowser({ hostResolverRules, headed = false }: LaunchOptions): Promise<ExtensionBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'intune-companion-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: !headed,
-    viewport: headed ? null : { width: 1280, height: 800 },
-    args: [
-      // Playwright passes --disable-extensions by default; this keeps ours.
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      // The machine has no route to the internet: keep Chromium's own connections from failing noisily.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--host-resolver-rules=${hostResolverRules}`,
-      // The sandbox's certificate is self-signed.
-      '--ignore-certificate-errors',
-    ],
-  });
-  // Fail a stuck wait well before the test's own timeout, with Playwright's explanation.
-  context.setDefaultTimeout(10_000);
+  const deleteProfile = () => rm(profile, { recursive: true, force: true });
+  const context = await chromium
+    .launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      headless: !headed,
+      viewport: headed ? null : { width: 1280, height: 800 },
+      args: [
+        // Playwright passes --disable-extensions by default; this keeps ours.
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        // The machine has no route to the internet: keep Chromium's own connections from failing noisily.
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        `--host-resolver-rules=${hostResolverRules}`,
+        // The sandbox's certificate is self-signed.
+        '--ignore-certificate-errors',
+      ],
+    })
+    .catch(async (error: unknown) => {
+      await deleteProfile();
+      throw error;
+    });
+  const close = async () => {
+    await context.close();
+    await deleteProfile();
+  };
   try {
+    // Fail a stuck wait well before the test's own timeout, with Playwright's explanation.
+    context.setDefaultTimeout(10_000);
     const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const extensionId = new URL(serviceWorker.url()).host;
     const open = async (url: string) => {
@@ -71,14 +81,10 @@ export async function launchExtensionBrowser({ hostResolverRules, headed = false
       openExtensionPage,
       openOptions: () => openExtensionPage('options.html'),
       openPopup: () => openExtensionPage('popup.html'),
-      close: async () => {
-        await context.close();
-        await rm(profile, { recursive: true, force: true });
-      },
+      close,
     };
   } catch (error) {
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
+    await close();
     throw error;
   }
 }

@@ -19,16 +19,11 @@ export async function expectNoPanelToComeBack(page: Page): Promise<void> {
   await expect(page.locator(PANEL_HOST).waitFor({ state: 'attached', timeout: 1_000 })).rejects.toThrow(/Timeout/);
 }
 
-/** The app's router moving to another page: history.pushState, then the app renders it. */
-export async function navigateInApp(page: Page, url: string): Promise<void> {
-  await page.evaluate((target) => {
-    history.pushState(null, '', target);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, url);
-}
-
-/** The app throws its DOM away and renders the same page again, as single-page apps do. */
-export async function rerenderPage(page: Page): Promise<void> {
+/**
+ * The page swaps its whole body for a freshly rendered one, as some single-page apps do on
+ * navigation; it takes anything added to the body with it.
+ */
+export async function replaceBody(page: Page): Promise<void> {
   await page.evaluate((hostTag) => {
     const fresh = document.body.cloneNode(true) as HTMLElement;
     for (const foreign of fresh.querySelectorAll(hostTag)) foreign.remove();

@@ -2,7 +2,8 @@ import type { SandboxRequest, SandboxResponse } from './http.ts';
 
 /**
  * A fault the test asks for: the next `times` requests that match get `response` instead of the
- * real answer (after `delayMs`), or the real answer with a body cut short when `malformed`.
+ * real answer (after `delayMs`), the real answer with a body cut short when `malformed`, or no
+ * answer at all when `drop`.
  */
 export interface Fault {
   host?: string;
@@ -13,6 +14,8 @@ export interface Fault {
   delayMs?: number;
   response?: SandboxResponse;
   malformed?: boolean;
+  /** Close the connection without any answer, as a network failure does. */
+  drop?: boolean;
 }
 
 interface ArmedFault extends Fault {

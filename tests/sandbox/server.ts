@@ -46,6 +46,10 @@ export async function startSandbox(options: WorldOptions & { port?: number } = {
     const req = await readRequest(incoming);
     const fault = faults.take(req);
     if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (fault?.drop) {
+      incoming.socket.destroy();
+      return;
+    }
     let res: SandboxResponse;
     if (fault?.response) {
       res = fault.response;

@@ -14,7 +14,9 @@ const COMMANDS = {
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-const [command, ...args] = process.argv.slice(2);
+const [command, ...rest] = process.argv.slice(2);
+// `node tests/tools/bootstrap.mjs sandbox -- --port 9443` reads like `npm run sandbox -- --port 9443`.
+const args = rest[0] === '--' ? rest.slice(1) : rest;
 if (!command || !Object.hasOwn(COMMANDS, command)) {
   console.error(`Usage: node tests/tools/bootstrap.mjs <${Object.keys(COMMANDS).join('|')}> [options]`);
   process.exit(2);

@@ -7,13 +7,8 @@ import { extensionDir } from './paths.ts';
 import { isPortFree } from './ports.ts';
 import { untilInterrupted } from './signals.ts';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '8443' },
-    'fleet-size': { type: 'string' },
-    seed: { type: 'string' },
-  },
-});
+const USAGE = 'Usage: npm run sandbox -- [--port 8443] [--fleet-size <devices>] [--seed <number>]';
+const { values } = parseOptions();
 const port = wholeNumber('--port', values.port, 1);
 const fleetSize = values['fleet-size'] === undefined ? undefined : wholeNumber('--fleet-size', values['fleet-size'], 1);
 const seed = values.seed === undefined ? undefined : wholeNumber('--seed', values.seed, 0);
@@ -53,6 +48,21 @@ console.log(
 
 await untilInterrupted();
 await sandbox.close();
+
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string', default: '8443' },
+        'fleet-size': { type: 'string' },
+        seed: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    process.exit(2);
+  }
+}
 
 function wholeNumber(flag: string, text: string, min: number): number {
   const value = Number(text);

@@ -1,7 +1,6 @@
 // `npm start`: the built extension in Chromium against the sandbox, at the real hostnames.
 // With a display: a window to try it by hand, until Ctrl-C. Without one: screenshots in .output/demo/.
 import { mkdir } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../e2e/browser.ts';
 import { proRecordPage } from '../e2e/record-pages.ts';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
@@ -56,32 +55,33 @@ async function tryByHand(browser: ExtensionBrowser, sandbox: Sandbox, recordUrl:
 async function saveScreenshots(browser: ExtensionBrowser, recordUrl: string): Promise<number> {
   await mkdir(demoDir, { recursive: true });
   const saved: string[] = [];
+  const save = async (name: string, take: (path: string) => Promise<unknown>) => {
+    const path = `${demoDir}/${name}`;
+    await take(path);
+    saved.push(path);
+  };
 
   const options = await browser.openOptions();
   await options.getByTestId('options-page').waitFor();
-  saved.push(await screenshot(options, 'options.png'));
+  await save('options.png', (path) => options.screenshot({ path, fullPage: true }));
 
+  // The toolbar popup is as large as its body: show just that.
   const popup = await browser.openPopup();
-  // A toolbar popup is narrow; show it at that size.
-  await popup.setViewportSize({ width: 400, height: 320 });
   await popup.getByTestId('popup').waitFor();
-  saved.push(await screenshot(popup, 'popup.png'));
+  await save('popup.png', (path) => popup.locator('body').screenshot({ path }));
 
   const record = await browser.open(recordUrl);
   const panelShown = await record
     .getByTestId('intune-panel')
-    .waitFor({ timeout: 10_000 })
-    .then(() => true, () => false);
-  saved.push(await screenshot(record, 'record-page.png'));
+    .waitFor()
+    .then(
+      () => true,
+      () => false,
+    );
+  await save('record-page.png', (path) => record.screenshot({ path }));
 
   console.log(['', 'Screenshots:', ...saved.map((path) => `  ${path}`)].join('\n'));
   if (panelShown) return 0;
   console.error(`The Intune panel did not appear on ${recordUrl}; record-page.png shows the page without it.`);
   return 1;
-}
-
-async function screenshot(page: Page, name: string): Promise<string> {
-  const path = `${demoDir}/${name}`;
-  await page.screenshot({ path, fullPage: true });
-  return path;
 }

@@ -4,7 +4,7 @@ import type { BackgroundServices } from '../services';
 
 export function intuneHandlers({ intune }: BackgroundServices): HandlersFor<keyof typeof intuneMessages> {
   return {
-    getIntuneConnection: () => intune.describe(),
+    getIntuneConnection: (request) => intune.describe(request),
     testAndSaveIntuneConnection: (settings) => intune.testAndSave(settings),
     signInToIntune: () => intune.signIn(),
     signOutOfIntune: () => intune.signOut(),

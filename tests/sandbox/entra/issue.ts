@@ -67,7 +67,8 @@ export function tokenResponse(req: SandboxRequest, world: World, grant: Grant, g
       revoked: false,
     });
     body.refresh_token = refreshToken;
-    body.refresh_token_expires_in = Math.max(0, Math.floor((options.chain.chainExpiresAt - now) / 1000));
+    // Rounded: the chain expiry was computed a moment earlier, in the same request.
+    body.refresh_token_expires_in = Math.max(0, Math.round((options.chain.chainExpiresAt - now) / 1000));
   }
   if (granted.includes('openid')) {
     body.id_token = world.signer.sign({

@@ -46,10 +46,8 @@ export function describeScope(scope: string): string {
   return PERMISSIONS.find((p) => p.name === scope)?.description ?? scope;
 }
 
-/** A `scope` parameter read into short names. */
+/** A `scope` parameter read into short names; a refresh without `scope` asks for the same again. */
 export interface ScopeRequest {
-  /** The original parameter, kept so a refresh without `scope` asks for the same thing again. */
-  raw: string;
   /** `https://graph.microsoft.com/.default`: every configured Graph permission that is granted. */
   usesDefault: boolean;
   /** Explicitly requested scopes (Graph and OIDC), short names with Entra's casing. */
@@ -78,7 +76,7 @@ export function parseScopes(raw: string, appName: string, tenant: string): Parse
   // `.default` may only be combined with the OIDC scopes, never with other scopes of the same resource.
   if (usesDefault && [...explicit].some((s) => !isOidcScope(s))) return { ok: false, error: AADSTS.invalidScopeCombination(raw) };
   if (!usesDefault && explicit.size === 0) return { ok: false, error: AADSTS.missingParameter('scope') };
-  return { ok: true, request: { raw, usesDefault, explicit: [...explicit] } };
+  return { ok: true, request: { usesDefault, explicit: [...explicit] } };
 }
 
 /** What the user would get for a request now: the scopes already granted and those still needing consent. */

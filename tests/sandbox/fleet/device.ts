@@ -41,7 +41,6 @@ export function makeDevice(prng: Prng, hardware: Hardware, traits: DeviceTraits,
   const enrollmentType = enrollmentTypeOf(prng, platform, company, user === null);
   const coManaged = enrollmentType === 'windowsCoManagement';
   const supervised = enrollmentType === 'appleBulkWithUser' || enrollmentType === 'appleBulkWithoutUser';
-  const apple = hardware.manufacturer === 'Apple';
   const registered = !prng.chance(0.03);
   const mobile = platform === 'iOS' || platform === 'iPadOS' || platform === 'android';
   const jailBroken = !mobile ? 'Unknown' : compliance === 'noncompliant' && prng.chance(0.1) ? 'True' : 'False';

@@ -59,14 +59,14 @@ export function planFleet(prng: Prng, size: number): FleetPlan {
     return prng.chance(PERSONAL_SHARE[platform]) ? 'personal' : 'company';
   });
   for (const [original, copy] of duplicatePairs) ownership[copy] = ownership[original] as Ownership;
-  ensureSome(ownership, 'personal', platforms.findIndex((p) => p === 'android' || p === 'iOS'));
-  ensureSome(ownership, 'unknown', platforms.findIndex((p) => p === 'iPadOS'));
+  ensureSome(ownership, 'personal', platforms, ['android', 'iOS']);
+  ensureSome(ownership, 'unknown', platforms, ['iPadOS', 'macOS']);
 
-  const userless = new Array<boolean>(size).fill(false);
+  const userless = Array.from({ length: size }, () => false);
   const companyDevices = prng.shuffle(ownership.flatMap((o, i) => (o === 'company' && !junkSerials.has(i) ? [i] : [])));
   for (const i of companyDevices.slice(0, quota(size, 0.04, 2))) userless[i] = true;
 
-  const stale = new Array<boolean>(size).fill(false);
+  const stale = Array.from({ length: size }, () => false);
   const copies = new Set(duplicatePairs.map(([, copy]) => copy));
   const staleCandidates = prng.shuffle([...Array(size).keys()].filter((i) => !copies.has(i)));
   for (const i of staleCandidates.slice(0, quota(size, 0.1, 2))) stale[i] = true;
@@ -97,6 +97,9 @@ function deck<T>(prng: Prng, size: number, counts: ReadonlyArray<readonly [T, nu
   return prng.shuffle(cards);
 }
 
-function ensureSome(values: Ownership[], wanted: Ownership, fallbackIndex: number): void {
-  if (!values.includes(wanted)) values[Math.max(0, fallbackIndex)] = wanted;
+/** Turns one company device of the given platforms to `wanted` if no device has that ownership. */
+function ensureSome(ownership: Ownership[], wanted: Ownership, platforms: readonly Platform[], on: readonly Platform[]): void {
+  if (ownership.includes(wanted)) return;
+  const index = platforms.findIndex((platform, i) => on.includes(platform) && ownership[i] === 'company');
+  if (index >= 0) ownership[index] = wanted;
 }

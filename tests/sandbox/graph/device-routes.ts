@@ -120,7 +120,7 @@ function sortDevices(devices: readonly ManagedDevice[], orderBy: string): Manage
     }
     return { name: name as keyof ManagedDevice, sign: direction === 'desc' ? -1 : 1 };
   });
-  return [...devices].sort((a, b) => {
+  return devices.toSorted((a, b) => {
     for (const { name, sign } of keys) {
       const order = compareValues(a[name], b[name]);
       if (order !== 0) return order * sign;

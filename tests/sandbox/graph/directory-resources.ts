@@ -103,11 +103,18 @@ export function groupResource(group: DirectoryGroup, tenantDomain: string): Reco
   };
 }
 
-/** Entra's SID for a cloud object: S-1-12-1 followed by the object id's four little-endian words. */
+/**
+ * Entra's SID for a cloud object: S-1-12-1 and the object id's 16 bytes, in .NET Guid byte order,
+ * read as four little-endian words.
+ */
 function securityIdentifierOf(id: string): string {
-  const bytes = Buffer.from(id.replace(/-/g, ''), 'hex');
-  // The GUID's first three fields are stored little-endian.
-  const ordered = Buffer.concat([bytes.subarray(0, 4).reverse(), bytes.subarray(4, 6).reverse(), bytes.subarray(6, 8).reverse(), bytes.subarray(8)]);
-  const words = [0, 4, 8, 12].map((offset) => ordered.readUInt32LE(offset));
+  const hex = id.replace(/-/g, '');
+  const tail = Buffer.from(hex.slice(16), 'hex');
+  const words = [
+    Number.parseInt(hex.slice(0, 8), 16),
+    Number.parseInt(hex.slice(12, 16) + hex.slice(8, 12), 16),
+    tail.readUInt32LE(0),
+    tail.readUInt32LE(4),
+  ];
   return `S-1-12-1-${words.join('-')}`;
 }

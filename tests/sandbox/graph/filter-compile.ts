@@ -115,9 +115,15 @@ export function compileFilter(expr: FilterExpr, dialect: FilterDialect): Predica
 }
 
 function leafProperties(node: FilterExpr): string[] {
-  if (node.kind === 'and' || node.kind === 'or') return [...leafProperties(node.left), ...leafProperties(node.right)];
-  if (node.kind === 'not') return leafProperties(node.operand);
-  return [node.property];
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      return [...leafProperties(node.left), ...leafProperties(node.right)];
+    case 'not':
+      return leafProperties(node.operand);
+    default:
+      return [node.property];
+  }
 }
 
 function read(item: object, property: string): unknown {

@@ -32,7 +32,7 @@ interface Route {
 }
 
 const devicesRead: IntuneAccess = { scopes: SCOPES.devicesRead, bucket: 'devices' };
-const route = (method: string, path: string, handle: Route['handle'], extra: Omit<Route, 'method' | 'path' | 'handle'> = {}): Route => ({
+const on = (method: string, path: string, handle: Route['handle'], extra: Omit<Route, 'method' | 'path' | 'handle'> = {}): Route => ({
   method,
   path: path.split('/'),
   handle,
@@ -42,33 +42,33 @@ const route = (method: string, path: string, handle: Route['handle'], extra: Omi
 const actionOf = (params: readonly string[]): string => actionName(params[1] ?? '') ?? '';
 
 const ROUTES: Route[] = [
-  route('GET', 'me', me),
-  route('GET', 'users', listUsers),
-  route('GET', 'users/:id', getUser),
-  route('GET', 'groups', listGroups),
-  route('GET', 'groups/:id', getGroup),
-  route('GET', 'deviceManagement/managedDevices', listDevices, { intune: devicesRead }),
-  route('GET', 'deviceManagement/managedDevices/$count', countDevices, { intune: devicesRead }),
-  route('GET', 'deviceManagement/managedDevices/:id', getDevice, { intune: devicesRead }),
-  route('DELETE', 'deviceManagement/managedDevices/:id', deleteDevice, {
+  on('GET', 'me', me),
+  on('GET', 'users', listUsers),
+  on('GET', 'users/:id', getUser),
+  on('GET', 'groups', listGroups),
+  on('GET', 'groups/:id', getGroup),
+  on('GET', 'deviceManagement/managedDevices', listDevices, { intune: devicesRead }),
+  on('GET', 'deviceManagement/managedDevices/$count', countDevices, { intune: devicesRead }),
+  on('GET', 'deviceManagement/managedDevices/:id', getDevice, { intune: devicesRead }),
+  on('DELETE', 'deviceManagement/managedDevices/:id', deleteDevice, {
     intune: { scopes: SCOPES.devicesWrite, bucket: 'devices' },
     logAs: () => 'delete',
   }),
-  route('PATCH', 'deviceManagement/managedDevices/:id', updateDevice, {
+  on('PATCH', 'deviceManagement/managedDevices/:id', updateDevice, {
     intune: { scopes: SCOPES.devicesWrite, bucket: 'devices' },
     logAs: () => 'update',
   }),
-  route('GET', 'deviceManagement/managedDevices/:id/users', deviceUsers, { intune: devicesRead }),
-  route('POST', 'deviceManagement/managedDevices/:id/:action', (ctx) => runAction(ctx, actionOf(ctx.params)), {
+  on('GET', 'deviceManagement/managedDevices/:id/users', deviceUsers, { intune: devicesRead }),
+  on('POST', 'deviceManagement/managedDevices/:id/:action', (ctx) => runAction(ctx, actionOf(ctx.params)), {
     intune: { scopes: SCOPES.devicesPrivileged, bucket: 'devices' },
     accepts: (params) => actionName(params[1] ?? '') !== undefined,
     logAs: (ctx) => actionOf(ctx.params),
   }),
-  route('GET', 'deviceManagement/detectedApps', listDetectedApps, { intune: devicesRead }),
-  route('GET', 'deviceManagement/detectedApps/:id', getDetectedApp, { intune: devicesRead }),
-  route('GET', 'deviceManagement/detectedApps/:id/managedDevices', detectedAppDevices, { intune: devicesRead }),
-  route('GET', 'deviceAppManagement/mobileApps', listMobileApps, { intune: { scopes: SCOPES.appsRead, bucket: 'apps' } }),
-  route('GET', 'deviceAppManagement/mobileApps/:id', getMobileApp, { intune: { scopes: SCOPES.appsRead, bucket: 'apps' } }),
+  on('GET', 'deviceManagement/detectedApps', listDetectedApps, { intune: devicesRead }),
+  on('GET', 'deviceManagement/detectedApps/:id', getDetectedApp, { intune: devicesRead }),
+  on('GET', 'deviceManagement/detectedApps/:id/managedDevices', detectedAppDevices, { intune: devicesRead }),
+  on('GET', 'deviceAppManagement/mobileApps', listMobileApps, { intune: { scopes: SCOPES.appsRead, bucket: 'apps' } }),
+  on('GET', 'deviceAppManagement/mobileApps/:id', getMobileApp, { intune: { scopes: SCOPES.appsRead, bucket: 'apps' } }),
 ];
 
 /**

@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import type { Page, Worker } from 'playwright-core';
+import type { Sandbox } from '../sandbox/server.ts';
+import { describe, expect, test } from './fixtures.ts';
+
+/** The seeded API key that may read and write, as the admin would copy it from Settings → API Configuration. */
+function seededKey(sandbox: Sandbox) {
+  const key = sandbox.world.assetPanda.apiKeys.find((candidate) => candidate.permissions.read && candidate.permissions.write);
+  if (!key) throw new Error('The sandbox seeds no read-write Asset Panda API key.');
+  return key;
+}
+
+function section(page: Page) {
+  return page.getByTestId('assetpanda-connection');
+}
+
+async function enterKey(page: Page, keyId: string, secret: string) {
+  await section(page).getByLabel('Access Key ID').fill(keyId);
+  await section(page).getByLabel('Access Key Secret').fill(secret);
+}
+
+/** Everything the background keeps in IndexedDB and extension storage, as text (bytes decoded). */
+function storedText(serviceWorker: Worker): Promise<string> {
+  return serviceWorker.evaluate(async () => {
+    const result = <T,>(request: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        request.addEventListener('success', () => resolve(request.result));
+        request.addEventListener('error', () => reject(request.error));
+      });
+    const db = await result(indexedDB.open('intune-companion'));
+    const values = await result(db.transaction('settings').objectStore('settings').getAll());
+    db.close();
+    type StorageArea = { get(keys: null): Promise<unknown> };
+    const { storage } = (globalThis as unknown as { chrome: { storage: { local: StorageArea; session: StorageArea } } }).chrome;
+    const extensionStorage = [await storage.local.get(null), await storage.session.get(null)];
+    return JSON.stringify([values, extensionStorage], (_key, value: unknown) =>
+      value instanceof Uint8Array ? new TextDecoder().decode(value) : value,
+    );
+  });
+}
+
+describe('Asset Panda connection on the options page', () => {
+  test('connects with the seeded key pair, then shows the collections and their fields', async ({ browser, sandbox }) => {
+    const key = seededKey(sandbox);
+    const page = await browser.openOptions();
+    const card = section(page);
+    await expect.poll(() => card.getByTestId('assetpanda-state').textContent()).toContain('Not connected');
+
+    await enterKey(page, key.keyId, key.secret);
+    await card.getByRole('button', { name: 'Load Accounts' }).click();
+    await card.getByLabel('Account').selectOption({ label: 'Contoso IT' });
+    await card.getByLabel('Module').selectOption({ label: 'IT Assets' });
+    await card.getByRole('button', { name: 'Test and Save Connection' }).click();
+
+    await expect.poll(() => card.getByTestId('assetpanda-state').textContent()).toContain('Connected to account Contoso IT, module IT Assets');
+    const collection = card.getByLabel('Collection', { exact: true });
+    await collection.waitFor();
+    expect(await collection.locator('option').allTextContents()).toEqual(expect.arrayContaining(['Devices', 'Employees', 'Locations']));
+
+    await collection.selectOption({ label: 'Devices' });
+    const serial = card.getByTestId('assetpanda-fields').getByRole('row', { name: /^Serial Number/ });
+    await expect.poll(() => serial.locator('td').allTextContents()).toEqual(['Serial Number', 'text', 'No', 'Yes', '']);
+    await collection.selectOption({ label: 'Locations' });
+    await expect.poll(() => card.getByTestId('assetpanda-fields').getByRole('row').count()).toBe(4);
+    await expect.poll(() => card.getByTestId('assetpanda-fields').textContent()).toContain('City');
+
+    expect(await storedText(browser.serviceWorker)).not.toContain(key.secret);
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Export diagnostics' }).click()]);
+    const report = await readFile(await download.path(), 'utf8');
+    expect(JSON.parse(report)).toMatchObject({ kind: 'asset-panda-api-diagnostics', observations: expect.arrayContaining([expect.objectContaining({ operation: 'GET /collection-columns' })]) });
+    for (const secretOrValue of [key.secret, key.keyId, 'Contoso IT', 'Serial Number']) expect(report).not.toContain(secretOrValue);
+
+    await page.reload();
+    await expect.poll(() => section(page).getByTestId('assetpanda-state').textContent()).toContain('Connected to account Contoso IT');
+    expect(await section(page).getByLabel('Access Key Secret').inputValue()).toBe('');
+  });
+
+  test('wrong keys show the error and nothing is saved', async ({ browser, sandbox }) => {
+    const key = seededKey(sandbox);
+    const page = await browser.openOptions();
+    const card = section(page);
+    const failure = card.getByTestId('assetpanda-failure');
+
+    await enterKey(page, key.keyId, 'aps_not-the-secret');
+    await card.getByRole('button', { name: 'Load Accounts' }).click();
+    await expect.poll(() => failure.textContent()).toContain('Asset Panda did not accept the Access Key ID and Access Key Secret');
+    expect(await failure.textContent()).toContain('Settings → API Configuration');
+
+    // Right keys pick the account and module; a wrong secret at the final test still saves nothing.
+    await enterKey(page, key.keyId, key.secret);
+    await card.getByRole('button', { name: 'Load Accounts' }).click();
+    await card.getByLabel('Account').selectOption({ label: 'Contoso IT' });
+    await card.getByLabel('Module').selectOption({ label: 'IT Assets' });
+    await card.getByLabel('Access Key Secret').fill('aps_not-the-secret');
+    await card.getByRole('button', { name: 'Test and Save Connection' }).click();
+    await expect.poll(() => failure.isVisible()).toBe(true);
+    expect(await failure.textContent()).toContain('Asset Panda did not accept the Access Key ID and Access Key Secret');
+
+    await page.reload();
+    await expect.poll(() => section(page).getByTestId('assetpanda-state').textContent()).toContain('Not connected');
+    expect(await section(page).getByLabel('Access Key ID').inputValue()).toBe('');
+    expect(await storedText(browser.serviceWorker)).not.toContain(key.keyId);
+  });
+});
