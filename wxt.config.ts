@@ -11,6 +11,8 @@ const DEV_PUBLIC_KEY =
 
 export default defineConfig({
   imports: false,
+  // MV3 everywhere: a service worker on Chrome/Edge, an event page on Firefox.
+  manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'Intune Companion for Asset Panda',
     description: 'Sync Microsoft Intune devices into Asset Panda Pro and act on them from the record page.',

@@ -63,7 +63,7 @@ export function createAssetPandaClient(options: TransportOptions): AssetPandaCli
   const log = options.log ?? createShapeLog();
   const read = async <T>(expectation: Expectation<T>, call: Call) => readAnswer(expectation, await send(call), log);
   /** Field lists by collection, to name the field in a uniqueness error. */
-  const fieldLists = new Map<string, Promise<Field[]>>();
+  const fieldLists = new Map<string, Field[]>();
 
   async function listFields(collection: CollectionRef): Promise<Field[]> {
     const call: Call = { endpoint: ENDPOINTS.columns, query: columnsQuery(collection), subject: `collection ${collection.collectionId}` };
@@ -83,7 +83,7 @@ export function createAssetPandaClient(options: TransportOptions): AssetPandaCli
         ...(reference ? { reference: { collectionId: reference.entityId, fieldId: reference.columnId, primary: reference.primary } } : {}),
       };
     });
-    fieldLists.set(collection.collectionId, Promise.resolve(fields));
+    fieldLists.set(collection.collectionId, fields);
     return fields;
   }
 
@@ -92,7 +92,7 @@ export function createAssetPandaClient(options: TransportOptions): AssetPandaCli
     if (!(error instanceof NotUniqueError)) return error;
     let fields: Field[] = [];
     try {
-      fields = await (fieldLists.get(collection.collectionId) ?? listFields(collection));
+      fields = fieldLists.get(collection.collectionId) ?? (await listFields(collection));
     } catch {
       // Without the names the error still names the field by its id.
     }

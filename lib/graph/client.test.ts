@@ -8,6 +8,7 @@ import { startSandbox, type Sandbox } from '../../tests/sandbox/server.ts';
 import { createGraphClient, type GraphClient, type Page } from './client';
 import { GraphError } from './errors';
 import { deviceFilter } from './filter';
+import type { RequestLimiter } from './limiter';
 
 const FLEET_SIZE = 2500;
 const DEVICES_PATH = '/v1.0/deviceManagement/managedDevices';
@@ -34,7 +35,7 @@ beforeEach(() => {
   waits = [];
 });
 
-function clientFor(options: { scopes?: string[]; user?: DirectoryUser; fetch?: typeof fetch } = {}): GraphClient {
+function clientFor(options: { scopes?: string[]; user?: DirectoryUser; fetch?: typeof fetch; limiter?: RequestLimiter } = {}): GraphClient {
   const user = options.user ?? SANDBOX_ADMIN;
   const world = sandbox.world;
   const token = issueGraphAccessToken(world, {
@@ -57,6 +58,7 @@ function clientFor(options: { scopes?: string[]; user?: DirectoryUser; fetch?: t
       sandbox.world.advanceClock(ms);
     },
     now: () => sandbox.world.now(),
+    limiter: options.limiter,
   });
 }
 
@@ -201,15 +203,23 @@ describe('throttling and retries', () => {
   });
 
   it('keeps below the per-app write budget instead of being throttled', async () => {
-    // The default limiter runs on the client's clock; here sleeping moves the sandbox clock forward.
-    const client = clientFor();
     const device = firstDevice();
-    for (let i = 0; i < 250; i += 1) await client.syncDevice(device.id);
-    const syncs = sandbox.world.graph.requests.filter((request) => request.action === 'syncDevice');
-    expect(syncs.map((request) => request.status)).toEqual(Array.from({ length: 250 }, () => 204));
-    // 180 writes (90% of 200) fit in a 20 s window; the 181st waited for the first to leave it.
-    expect((syncs[180]?.at ?? 0) - (syncs[0]?.at ?? 0)).toBeGreaterThanOrEqual(20_000);
-    expect((syncs[179]?.at ?? Infinity) - (syncs[0]?.at ?? 0)).toBeLessThan(20_000);
+    const path = `${DEVICES_PATH}/${device.id}/syncDevice`;
+    const sendSyncs = async (client: GraphClient) => {
+      for (let i = 0; i < 250; i += 1) await client.syncDevice(device.id);
+      return graphRequests('POST', path).map((request) => request.status);
+    };
+
+    // Without a limiter, 250 writes in a burst exceed Intune's 200 per 20 s and meet 429s.
+    const unlimited = await sendSyncs(clientFor({ limiter: { acquire: async () => {} } }));
+    expect(unlimited).toContain(429);
+
+    sandbox.reset({ fleetSize: FLEET_SIZE });
+    waits = [];
+    // The default limiter runs on the client's clock; here sleeping moves the sandbox clock forward.
+    const limited = await sendSyncs(clientFor());
+    expect(limited).toEqual(Array.from({ length: 250 }, () => 204));
+    expect(waits.length).toBeGreaterThan(0);
   });
 });
 
@@ -231,6 +241,21 @@ describe('errors', () => {
     const noRole = await failure(collect(clientFor({ user: SANDBOX_USER_WITHOUT_ROLE }).listDevices()));
     expect(noRole.kind).toBe('noIntuneRole');
     expect(noRole.intune?.activityId).toMatch(UUID);
+  });
+
+  it('reads the Intune error nested in a refused action', async () => {
+    const windows = sandbox.world.graph.devices.find((device) => device.operatingSystem === 'Windows');
+    if (!windows) throw new Error('The fleet has no Windows device');
+    const error = await failure(clientFor().remoteLock(windows.id));
+    expect(error).toMatchObject({ kind: 'unsupportedAction', status: 400, code: 'BadRequest', serviceMessage: 'An error has occurred' });
+    expect(error.intune?.activityId).toMatch(UUID);
+    expect(error.supportReference).toContain(`Activity ID ${error.intune?.activityId ?? ''}`);
+  });
+
+  it('says when the token is no longer accepted', async () => {
+    const client = clientFor();
+    sandbox.world.advanceClock(2 * 60 * 60_000);
+    expect((await failure(client.me())).kind).toBe('unauthorized');
   });
 
   it('carries request-id and client-request-id into every error', async () => {

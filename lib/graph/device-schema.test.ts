@@ -70,7 +70,7 @@ describe('managedDevice schema', () => {
     const parsed = ManagedDeviceSchema.parse(device);
     expect(parsed.serialNumber).toBe('C02X1234');
     expect(parsed.deviceActionResults?.[0]?.actionState).toBe('pending');
-    expect(Object.keys(parsed).sort()).toEqual(DEVICE_FIELD_CATALOG.map((field) => field.key).sort());
+    expect(Object.keys(parsed).toSorted()).toEqual(DEVICE_FIELD_CATALOG.map((field) => field.key).toSorted());
   });
 
   it('keeps an enum value Microsoft adds later instead of failing', () => {

@@ -30,22 +30,20 @@ function graphResponse(status: number, code: string, message: string, headers: R
   return { status, statusText: '', headers: new Headers(headers), text: JSON.stringify(body) };
 }
 
-describe('Graph error responses', () => {
-  /** Intune's 403 to a delegated call: the same body whether the scope or the Intune role is missing. */
-  const intuneForbidden = () =>
-    graphResponse(
-      403,
-      'UnknownError',
-      JSON.stringify({
-        ErrorCode: 'Forbidden',
-        Message: intuneJson(`An error has occurred${supportSuffix}`, JSON.stringify({ 'WWW-Authenticate': 'Bearer realm="urn:intune:service,a,b"' })),
-        Target: null,
-        Details: null,
-        InnerError: null,
-        InstanceAnnotations: [],
-      }),
-    );
+/** Intune's 403 to a delegated call: the same body whether the scope or the Intune role is missing. */
+function intuneForbidden() {
+  const wrapper = {
+    ErrorCode: 'Forbidden',
+    Message: intuneJson(`An error has occurred${supportSuffix}`, JSON.stringify({ 'WWW-Authenticate': 'Bearer realm="urn:intune:service,a,b"' })),
+    Target: null,
+    Details: null,
+    InnerError: null,
+    InstanceAnnotations: [],
+  };
+  return graphResponse(403, 'UnknownError', JSON.stringify(wrapper));
+}
 
+describe('Graph error responses', () => {
   it('unwraps the doubly nested Intune Forbidden', () => {
     const error = errorFromResponse(intuneForbidden(), context);
     expect(error.intune).toEqual({

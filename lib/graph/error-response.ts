@@ -50,13 +50,10 @@ export function errorFromResponse(response: ResponseParts, context: AttemptConte
   const serviceMessage = intune?.message ?? error?.message ?? (response.statusText.trim() || 'the service gave no details.');
   const namedScopes = requiredScopesIn(serviceMessage);
   return new GraphError({
-    ...identifiers(response, context),
+    ...correlation(response, context, inner),
     status: response.status,
     code: error?.code ?? 'httpError',
     serviceMessage,
-    requestId: inner?.['request-id'] ?? response.headers.get('request-id'),
-    clientRequestId: inner?.['client-request-id'] ?? response.headers.get('client-request-id') ?? context.clientRequestId,
-    date: inner?.date ?? response.headers.get('date'),
     intune,
     ...(response.status === 403 ? permissionVerdict(error?.code, namedScopes, context) : { requiredScopes: [], scopeMissing: null }),
   });
@@ -81,13 +78,10 @@ function permissionVerdict(code: string | undefined, namedScopes: readonly strin
 /** A 2xx response whose body is not what the endpoint promises. */
 export function malformedResponse(response: ResponseParts, context: AttemptContext, problem: string): GraphError {
   return new GraphError({
-    ...identifiers(response, context),
+    ...correlation(response, context),
     status: response.status,
     code: 'malformedResponse',
     serviceMessage: `the response ${problem}.`,
-    requestId: response.headers.get('request-id'),
-    clientRequestId: response.headers.get('client-request-id') ?? context.clientRequestId,
-    date: response.headers.get('date'),
     intune: null,
     requiredScopes: [],
     scopeMissing: null,
@@ -113,10 +107,14 @@ export function networkError(cause: unknown, context: AttemptContext): GraphErro
   });
 }
 
-function identifiers(response: ResponseParts, context: AttemptContext) {
+/** Where, when and under which ids Graph answered: from the body's innerError, else the headers. */
+function correlation(response: ResponseParts, context: AttemptContext, inner?: z.infer<typeof InnerErrorSchema>) {
   return {
     method: context.method,
     path: context.path,
+    requestId: inner?.['request-id'] ?? response.headers.get('request-id'),
+    clientRequestId: inner?.['client-request-id'] ?? response.headers.get('client-request-id') ?? context.clientRequestId,
+    date: inner?.date ?? response.headers.get('date'),
     retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), context.nowMs),
   };
 }

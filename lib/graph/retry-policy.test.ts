@@ -23,9 +23,9 @@ describe('Retry-After', () => {
   });
 });
 
-describe('retry decision', () => {
-  const noJitter = () => 0;
+const noJitter = () => 0;
 
+describe('retry decision', () => {
   it('waits what Retry-After asks, for reads and writes alike', () => {
     expect(retryDelayMs({ method: 'GET', status: 429, retryAfterMs: 2_128 }, 0, noJitter)).toBe(2_128);
     expect(retryDelayMs({ method: 'POST', status: 429, retryAfterMs: 5_000 }, 0, noJitter)).toBe(5_000);

@@ -22,6 +22,8 @@ async function enterKey(page: Page, keyId: string, secret: string) {
 /** Everything the background keeps in IndexedDB and extension storage, as text (bytes decoded). */
 function storedText(serviceWorker: Worker): Promise<string> {
   return serviceWorker.evaluate(async () => {
+    // The function body runs in the service worker, so its helpers must live inside it.
+    // oxlint-disable-next-line unicorn/consistent-function-scoping
     const result = <T,>(request: IDBRequest<T>) =>
       new Promise<T>((resolve, reject) => {
         request.addEventListener('success', () => resolve(request.result));

@@ -28,7 +28,7 @@ export interface LaunchOptions {
   headed?: boolean;
 }
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchExtensionBrowser({ hostResolverRules, headed = false }: LaunchOptions): Promise<ExtensionBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'intune-companion-profile-'));

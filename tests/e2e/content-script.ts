@@ -44,8 +44,4 @@ export class ContentScriptWorlds {
     const id = existing ?? (await new Promise<number>((resolve) => this.waiters.push(resolve)));
     await this.session.send('Runtime.evaluate', { expression: '0', contextId: id });
   }
-
-  async stop(): Promise<void> {
-    await this.session.detach();
-  }
 }

@@ -13,11 +13,10 @@ interface Tally {
 interface VitestReport {
   numPassedTests: number;
   numFailedTests: number;
-  testResults: Array<{ name: string; status: string; assertionResults: Array<{ status: string }> }>;
+  testResults: Array<{ status: string; assertionResults: Array<{ status: string }> }>;
 }
 
 const reportDir = `${outputDir}/test-results`;
-
 const tally: Tally = { passed: 0, failed: 0 };
 const failures: string[] = [];
 
