@@ -15,7 +15,7 @@ export function startIntuneService(database: Promise<Database>) {
     session: new IntuneSession(env, sessionTokenStore),
     redirectUri: env.redirectUri,
     now: env.now,
-    runProbe: (settings, probe, accessToken) => runPermissionProbe({ cloud: settings.cloud, fetch: env.fetch }, probe, accessToken),
+    runProbe: (settings, probe, tokens) => runPermissionProbe({ cloud: settings.cloud, fetch: env.fetch }, probe, tokens),
     scheduleRenewal: (when) => browser.alarms.create(RENEWAL_ALARM, { when }),
   });
   browser.alarms.onAlarm.addListener((alarm) => {

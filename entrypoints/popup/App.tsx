@@ -5,6 +5,8 @@ import type { ResponseOf } from '../../lib/messaging/protocol';
 
 type Described = ResponseOf<'getIntuneConnection'>;
 
+const openOptions = () => void callBackground('openOptionsPage', {}).then(() => window.close());
+
 export function App() {
   const [described, setDescribed] = useState<Described>();
   const [problem, setProblem] = useState<string>();
@@ -27,7 +29,6 @@ export function App() {
     }
   };
 
-  const openOptions = () => void callBackground('openOptionsPage', {}).then(() => window.close());
   const connection = described?.connection;
   const session = described?.session;
 

@@ -52,7 +52,7 @@ export function explainSignInError(error: unknown, context: Context): SignInErro
   const aadsts = /AADSTS(\d+)/.exec(description ?? '')?.[1];
   const problem = classify(error, code, aadsts);
   const detail = description ?? (error instanceof Error ? error.message : undefined);
-  return new SignInError(problem, message(problem, context, detail), aadsts);
+  return new SignInError(problem, advice(problem, context, detail), aadsts);
 }
 
 function oauthFields(error: unknown): { error?: string; description?: string } {
@@ -86,7 +86,7 @@ function classify(error: unknown, code: string | undefined, aadsts: string | und
   return 'sign-in-failed';
 }
 
-function message(problem: SignInProblem, { redirectUri, settings }: Context, description: string | undefined): string {
+function advice(problem: SignInProblem, { redirectUri, settings }: Context, description: string | undefined): string {
   const loginHost = CLOUDS[settings.cloud].loginHost;
   switch (problem) {
     case 'sign-in-cancelled':

@@ -6,13 +6,14 @@ import { REQUIRED_PERMISSIONS, type Probe } from './permissions';
 import { RENEWAL_MARGIN_MS, type IntuneSession } from './session';
 import type { IntuneSettings } from './settings';
 import { testConnection, type ProbeOutcome } from './test-connection';
+import type { TokenSet } from './tokens';
 
 export interface IntuneServiceDeps {
   database: Promise<Database>;
   session: IntuneSession;
   redirectUri: string;
   now(): number;
-  runProbe(settings: IntuneSettings, probe: Probe | 'privilegedOperations', accessToken: string): Promise<ProbeOutcome>;
+  runProbe(settings: IntuneSettings, probe: Probe | 'privilegedOperations', tokens: TokenSet): Promise<ProbeOutcome>;
   /** Asks to be woken at `when` to renew the sign-in (an alarm in the browser). */
   scheduleRenewal(when: number): Promise<void>;
 }
@@ -81,7 +82,7 @@ export function createIntuneService(deps: IntuneServiceDeps) {
     async testAndSave(settings: IntuneSettings) {
       const { report, tokens } = await testConnection(
         () => signInOrDiagnose(settings),
-        (probe, accessToken) => deps.runProbe(settings, probe, accessToken),
+        (probe, signedIn) => deps.runProbe(settings, probe, signedIn),
       );
       if (!report.ok || !tokens) return { saved: false, report };
       await saveIntuneConnection(await deps.database, { settings, account: tokens.account, savedAt: new Date(deps.now()).toISOString() });

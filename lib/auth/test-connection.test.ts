@@ -29,7 +29,7 @@ describe('testConnection', () => {
     );
     expect(result.report.ok).toBe(true);
     expect(Object.values(statuses(result))).toEqual(allScopes.map(() => 'granted'));
-    expect(probed.sort()).toEqual(['devices', 'groups', 'mobileApps', 'privilegedOperations', 'users']);
+    expect(probed.toSorted()).toEqual(['devices', 'groups', 'mobileApps', 'privilegedOperations', 'users']);
   });
 
   it('names a permission missing from the sign-in and does not pass', async () => {

@@ -38,7 +38,7 @@ export interface ConnectionTestResult {
  */
 export async function testConnection(
   signIn: () => Promise<TokenSet>,
-  runProbe: (probe: Probe | 'privilegedOperations', accessToken: string) => Promise<ProbeOutcome>,
+  runProbe: (probe: Probe | 'privilegedOperations', tokens: TokenSet) => Promise<ProbeOutcome>,
 ): Promise<ConnectionTestResult> {
   let tokens: TokenSet;
   try {
@@ -64,7 +64,7 @@ export async function testConnection(
       permissions.push(check(permission, 'missing', `Not in your sign-in. Add ${permission.scope} as a Delegated Microsoft Graph permission under API permissions, then grant admin consent.`));
       continue;
     }
-    const outcome = await runProbe(permission.probe ?? 'privilegedOperations', tokens.accessToken);
+    const outcome = await runProbe(permission.probe ?? 'privilegedOperations', tokens);
     switch (outcome.result) {
       case 'ok':
         permissions.push(check(permission, 'granted', 'Granted and proven with a harmless test call.'));

@@ -9,6 +9,7 @@ import { createGraphClient, type GraphClient, type Page } from './client';
 import { GraphError } from './errors';
 import { deviceFilter } from './filter';
 import type { RequestLimiter } from './limiter';
+import { InvalidRequestError } from './request-error';
 
 const FLEET_SIZE = 2500;
 const DEVICES_PATH = '/v1.0/deviceManagement/managedDevices';
@@ -151,6 +152,19 @@ describe('Graph client against the sandbox', () => {
     Object.assign(device, { complianceState: 'quarantinedByPartner', managementAgent: 'someFutureAgent' });
     const read = await clientFor().getDevice(device.id, { select: ['complianceState', 'managementAgent'] });
     expect(read).toMatchObject({ complianceState: 'quarantinedByPartner', managementAgent: 'someFutureAgent' });
+  });
+});
+
+describe('requests refused before sending', () => {
+  it('refuses what Graph documents as invalid, without calling it', async () => {
+    const client = clientFor();
+    const device = firstDevice();
+    await expect(client.countDevices({ filter: deviceFilter.eq('azureADDeviceId', 'x') })).rejects.toThrow(InvalidRequestError);
+    // @ts-expect-error obliterationBehavior exists on beta only
+    await expect(client.wipe(device.id, { obliterationBehavior: 'always' })).rejects.toThrow(InvalidRequestError);
+    await expect(client.wipe(device.id, { macOsUnlockCode: '12' })).rejects.toThrow(/macOsUnlockCode: must be six digits/);
+    await expect(client.deleteDevice(' ')).rejects.toThrow(InvalidRequestError);
+    expect(sandbox.requests).toEqual([]);
   });
 });
 

@@ -43,6 +43,8 @@ export interface DeviceQuery {
   /** Fields to return (`id` is always included); all default properties when omitted. */
   select?: readonly DeviceFieldKey[];
   filter?: DeviceFilter;
+  /** Page size below Graph's 1000 (`$top`); later pages keep it through the nextLink. */
+  top?: number;
 }
 
 export interface GraphClient {
@@ -52,6 +54,8 @@ export interface GraphClient {
   countDevices(options?: { filter?: DeviceFilter }): Promise<number>;
   me(): Promise<User>;
   user(idOrUserPrincipalName: string): Promise<User>;
+  /** The first `top` users of the directory: enough to prove the app may read users. */
+  users(top?: number): Promise<User[]>;
   /** The first `top` groups: enough to prove the app may read groups. */
   groups(top?: number): Promise<Group[]>;
   /** The first `top` Intune apps: enough to prove the app may read them. */
@@ -106,9 +110,14 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     getDevice: async (id, { select } = {}) =>
       get(withQuery(devicePath(id), { $select: select && selectDeviceFields(select) }), REQUIRED_SCOPES.devicesRead, ManagedDeviceSchema),
 
-    listDevices: ({ select, filter, count } = {}) => {
+    listDevices: ({ select, filter, count, top } = {}) => {
       if (count) refuseCountWith(filter);
-      const query = { $select: select && selectDeviceFields(select), $filter: filter?.expression, $count: count ? 'true' : undefined };
+      const query = {
+        $select: select && selectDeviceFields(select),
+        $filter: filter?.expression,
+        $count: count ? 'true' : undefined,
+        $top: top === undefined ? undefined : String(top),
+      };
       return pages(withQuery(DEVICES, query), REQUIRED_SCOPES.devicesRead, ManagedDeviceSchema);
     },
 
@@ -119,6 +128,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
     me: async () => get('/me', REQUIRED_SCOPES.me, UserSchema),
     user: async (idOrUserPrincipalName) => get(`/users/${pathSegment(idOrUserPrincipalName)}`, REQUIRED_SCOPES.users, UserSchema),
+    users: async (top = 1) => firstItems('/users', top, REQUIRED_SCOPES.users, UserSchema),
     groups: async (top = 1) => firstItems('/groups', top, REQUIRED_SCOPES.groups, GroupSchema),
     mobileApps: async (top = 1) => firstItems('/deviceAppManagement/mobileApps', top, REQUIRED_SCOPES.appsRead, MobileAppSchema),
     detectedApps: () => pages('/deviceManagement/detectedApps', REQUIRED_SCOPES.devicesRead, DetectedAppSchema),

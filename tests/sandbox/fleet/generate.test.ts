@@ -50,7 +50,7 @@ describe('the mix of a 2000-device fleet', () => {
 
   it('spans Windows, macOS, iOS, iPadOS and Android with platform-true hardware and OS versions', () => {
     const byOs = countBy(devices, (d) => d.operatingSystem);
-    expect([...byOs.keys()].sort()).toEqual(['Android', 'Windows', 'iOS', 'iPadOS', 'macOS']);
+    expect([...byOs.keys()].toSorted()).toEqual(['Android', 'Windows', 'iOS', 'iPadOS', 'macOS']);
     expect(byOs.get('Windows')).toBeGreaterThan(byOs.get('macOS') ?? Infinity);
     for (const device of devices) {
       const apple = device.manufacturer === 'Apple';

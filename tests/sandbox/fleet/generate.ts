@@ -45,8 +45,8 @@ export interface FleetOptions {
   now?: number;
 }
 
-export const MIN_FLEET_SIZE = 10;
-export const MAX_FLEET_SIZE = 100_000;
+const MIN_FLEET_SIZE = 10;
+const MAX_FLEET_SIZE = 100_000;
 
 /** A deterministic Intune tenant: same options, same fleet. */
 export function generateFleet(options: FleetOptions): Fleet {

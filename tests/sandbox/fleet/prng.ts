@@ -90,5 +90,5 @@ export class Prng {
 }
 
 export const DIGITS = '0123456789';
-export const HEX = '0123456789abcdef';
+const HEX = '0123456789abcdef';
 export const UPPER_ALNUM = '0123456789ABCDEFGHIJKLMNPQRSTUVWXYZ';

@@ -61,8 +61,7 @@ describe('device actions', () => {
     const body = (await res.json()) as GraphErrorBody;
     expect(body.error.code).toBe('BadRequest');
     const inner = intuneInner(body);
-    expect(inner._version).toBe(3);
-    expect(inner.Message).toContain('remoteLock');
+    expect(inner).toMatchObject({ _version: 3, Message: expect.stringContaining('remoteLock') });
     expect(body.error.message).toContain('\r\n');
     expect(world().graph.requests.map((r) => [r.action, r.status])).toEqual([['remoteLock', 400]]);
   });
@@ -71,7 +70,7 @@ describe('device actions', () => {
     const phone = reachable((d) => d.operatingSystem === 'iOS');
     expect((await post(phone, 'remoteLock')).status).toBe(204);
     expect((await post(phone, 'syncDevice')).status).toBe(204);
-    expect(phone.deviceActionResults.filter((r) => r.actionState === 'pending').map((r) => r.actionName).sort()).toEqual(['remoteLock', 'syncDevice']);
+    expect(phone.deviceActionResults.filter((r) => r.actionState === 'pending').map((r) => r.actionName).toSorted()).toEqual(['remoteLock', 'syncDevice']);
     expect(phone.managementState).toBe('managed');
   });
 

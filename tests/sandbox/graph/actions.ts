@@ -28,7 +28,7 @@ const ALL = ['Windows', 'macOS', 'iOS', 'iPadOS', 'Android'];
  * docs list for each. An unsupported platform gets Intune's 400 (e.g. remoteLock on Windows,
  * microsoft-graph-docs-contrib #4523).
  */
-export const DEVICE_ACTIONS: Readonly<Record<string, ActionSpec>> = {
+const DEVICE_ACTIONS: Readonly<Record<string, ActionSpec>> = {
   retire: { parameters: {}, platforms: ALL, pendingState: 'retirePending', unenrols: true },
   wipe: {
     parameters: { keepEnrollmentData: 'Edm.Boolean', keepUserData: 'Edm.Boolean', macOsUnlockCode: 'Edm.String', persistEsimDataPlan: 'Edm.Boolean' },

@@ -34,7 +34,7 @@ describe('detected apps', () => {
     const page = await graph.json<Collection<DetectedApp>>(
       `${GRAPH}/deviceManagement/detectedApps?$filter=${encodeURIComponent("displayName eq 'Google Chrome'")}`,
     );
-    expect(page.value.map((app) => app.platform).sort()).toEqual(['macOS', 'windows']);
+    expect(page.value.map((app) => app.platform).toSorted()).toEqual(['macOS', 'windows']);
   });
 });
 
@@ -44,6 +44,6 @@ describe('mobile apps', () => {
     expect(page.value.length).toBeGreaterThan(5);
     expect(page.value.every((app) => String(app['@odata.type']).startsWith('#microsoft.graph.'))).toBe(true);
     const selected = await graph.json<Collection<Record<string, unknown>>>(`${GRAPH}/deviceAppManagement/mobileApps?$select=displayName`);
-    expect(Object.keys(selected.value[0] ?? {}).sort()).toEqual(['@odata.type', 'displayName', 'id']);
+    expect(Object.keys(selected.value[0] ?? {}).toSorted()).toEqual(['@odata.type', 'displayName', 'id']);
   });
 });

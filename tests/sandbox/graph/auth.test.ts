@@ -16,6 +16,21 @@ describe('authentication', () => {
   });
 });
 
+describe('cross-origin calls', () => {
+  it('answers the preflight and exposes Retry-After and the request ids to any origin', async () => {
+    const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    const preflight = await graph.call(DEVICES, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    expect(preflight.status).toBe(200);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    const res = await graph.call(DEVICES, { headers: { origin } });
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-expose-headers')).toMatch(/request-id.*Retry-After/);
+  });
+});
+
 describe('Intune permissions', () => {
   it.each([
     ['GET', DEVICES, [READ]],
@@ -65,7 +80,7 @@ describe('directory permissions', () => {
     const body = await graph.json<{ value: Array<Record<string, unknown>> }>(`${GRAPH}/users?$select=displayName,jobTitle,mail`, {
       scopes: ['User.ReadBasic.All'],
     });
-    for (const user of body.value) expect(Object.keys(user).sort()).toEqual(['displayName', 'mail']);
+    for (const user of body.value) expect(Object.keys(user).toSorted()).toEqual(['displayName', 'mail']);
   });
 
   it('lets any of the group permissions list groups', async () => {

@@ -64,7 +64,11 @@ const OPERATING_SYSTEMS: Partial<Record<DetectedApp['platform'], readonly string
 /** Share of its platform's devices each app is installed on, by app ID. */
 const installShare = new Map<string, number>();
 
-/** The tenant's app inventory; each app is on a fixed, hash-chosen share of its platform's devices. */
+/**
+ * The tenant's app inventory; each app is on a fixed, hash-chosen share of its platform's devices.
+ * deviceCount is counted once, like Intune's periodic inventory: deleting a device later does not
+ * update it, while /detectedApps/{id}/managedDevices always reflects the current devices.
+ */
 export function makeDetectedApps(devices: readonly ManagedDevice[]): DetectedApp[] {
   const prng = new Prng(0xdec7ed);
   return DETECTED.map(([displayName, version, publisher, platform, share, sizeInByte]) => {

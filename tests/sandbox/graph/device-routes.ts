@@ -1,16 +1,15 @@
 import { noContent, type SandboxResponse } from '../http.ts';
-import type { ManagedDevice } from '../fleet/managed-device.ts';
-import { OWNER_TYPES } from '../fleet/managed-device.ts';
+import { type ManagedDevice, OWNER_TYPES } from '../fleet/managed-device.ts';
 import { type GraphContext, ok } from './context.ts';
 import { USER_DEFAULT_PROPERTIES, userResource } from './directory-resources.ts';
 import { badRequest, intuneError, intuneFailureText } from './errors.ts';
-import { compileFilter, type Predicate } from './filter-compile.ts';
+import { compileFilter } from './filter-compile.ts';
 import { DEVICE_FILTER_DIALECT, DEVICE_NAVIGATION_PROPERTIES, DEVICE_PROPERTIES, DEVICE_PROPERTY_NAMES } from './managed-device-rules.ts';
 import { parseFilter } from './odata-filter.ts';
 import { contextUrl, pageOf, parseSelect, parseTop, pick, wantsCount } from './odata.ts';
 
 /** Intune serves at most 1000 devices a page (reference §3.1); a smaller `$top` sets the page size. */
-export const DEVICE_PAGE_SIZE = 1000;
+const DEVICE_PAGE_SIZE = 1000;
 
 const DEVICE_SET = 'deviceManagement/managedDevices';
 const TYPE_NAME = 'microsoft.graph.managedDevice';
@@ -103,8 +102,7 @@ function queryDevices(ctx: GraphContext): ManagedDevice[] {
     if (/\bazureADDeviceId\b/.test(filterText) && (wantsCount(req) || req.url.pathname.endsWith('/$count'))) {
       throw badRequest('Filtering on azureADDeviceId cannot be combined with $count.');
     }
-    const predicate: Predicate = compileFilter(expr, DEVICE_FILTER_DIALECT);
-    devices = devices.filter(predicate);
+    devices = devices.filter(compileFilter(expr, DEVICE_FILTER_DIALECT));
   }
   const orderBy = req.url.searchParams.get('$orderby');
   return orderBy ? sortDevices(devices, orderBy) : devices;

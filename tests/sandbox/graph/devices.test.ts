@@ -63,7 +63,7 @@ describe('listing managed devices', () => {
   it('returns only the $select-ed properties (and the id)', async () => {
     const page = await graph.json<DevicePage>(`${DEVICES}?$select=serialNumber,deviceName&$top=3`);
     expect(page['@odata.context']).toBe(`${GRAPH}/$metadata#deviceManagement/managedDevices(serialNumber,deviceName)`);
-    for (const device of page.value) expect(Object.keys(device).sort()).toEqual(['deviceName', 'id', 'serialNumber']);
+    for (const device of page.value) expect(Object.keys(device).toSorted()).toEqual(['deviceName', 'id', 'serialNumber']);
   });
 
   it('answers an unknown $select property with a 400 in Graph format', async () => {
@@ -72,7 +72,7 @@ describe('listing managed devices', () => {
     const body = (await res.json()) as GraphErrorBody;
     expect(body.error.code).toBe('BadRequest');
     expect(body.error.message).toContain("'colour'");
-    expect(Object.keys(body.error.innerError).sort()).toEqual(['client-request-id', 'date', 'request-id']);
+    expect(Object.keys(body.error.innerError).toSorted()).toEqual(['client-request-id', 'date', 'request-id']);
   });
 
   it('leaves non-default properties at their defaults in lists, even when selected', async () => {
@@ -99,12 +99,12 @@ describe('listing managed devices', () => {
   });
 });
 
-describe('$filter', () => {
-  async function filtered(filter: string): Promise<ManagedDevice[]> {
-    const pages = await allPages(`${DEVICES}?$filter=${encodeURIComponent(filter)}`);
-    return pages.flatMap((p) => p.value) as ManagedDevice[];
-  }
+async function filtered(filter: string): Promise<ManagedDevice[]> {
+  const pages = await allPages(`${DEVICES}?$filter=${encodeURIComponent(filter)}`);
+  return pages.flatMap((p) => p.value) as ManagedDevice[];
+}
 
+describe('$filter', () => {
   it('matches serialNumber eq exactly, ignoring case', async () => {
     const target = devices().find((d) => /[A-Z]/.test(d.serialNumber ?? '') && devices().filter((o) => o.serialNumber === d.serialNumber).length === 1);
     const found = await filtered(`serialNumber eq '${target?.serialNumber?.toLowerCase()}'`);
@@ -114,7 +114,7 @@ describe('$filter', () => {
   it('combines eq with or on complianceState, and and with operatingSystem', async () => {
     const found = await filtered("(complianceState eq 'noncompliant' or complianceState eq 'inGracePeriod') and operatingSystem eq 'Windows'");
     const expected = devices().filter((d) => ['noncompliant', 'inGracePeriod'].includes(d.complianceState) && d.operatingSystem === 'Windows');
-    expect(found.map((d) => d.id).sort()).toEqual(expected.map((d) => d.id).sort());
+    expect(found.map((d) => d.id).toSorted()).toEqual(expected.map((d) => d.id).toSorted());
     expect(found.length).toBeGreaterThan(0);
   });
 

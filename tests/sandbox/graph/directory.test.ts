@@ -21,7 +21,7 @@ describe('/me', () => {
       displayName: 'Megan Bowen',
       businessPhones: [],
     });
-    expect(Object.keys(me).sort()).toEqual(
+    expect(Object.keys(me).toSorted()).toEqual(
       ['@odata.context', 'businessPhones', 'displayName', 'givenName', 'id', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName'],
     );
   });

@@ -27,7 +27,7 @@ export interface FilterDialect {
   rejectUndocumented?: (property: string) => GraphRequestError;
 }
 
-export type Predicate = (item: object) => boolean;
+type Predicate = (item: object) => boolean;
 
 const everything: Predicate = () => true;
 

@@ -48,7 +48,7 @@ export function useGraphSandbox(options: WorldOptions = {}): GraphHarness {
       const token = accessToken(harness.sandbox, user, scopes, appId);
       return fetch(url, { ...init, headers: { authorization: `Bearer ${token}`, ...(headers as Record<string, string>) } });
     },
-    json: async (url, options) => (await (await harness.call(url, options)).json()) as never,
+    json: async (url, callOptions) => (await (await harness.call(url, callOptions)).json()) as never,
   };
   return harness;
 }

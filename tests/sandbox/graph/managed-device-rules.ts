@@ -1,5 +1,4 @@
 import {
-  ACTION_STATES,
   COMPLIANCE_STATES,
   ENROLLMENT_TYPES,
   EXCHANGE_ACCESS_STATE_REASONS,
@@ -96,9 +95,6 @@ export const DEVICE_PROPERTIES: { readonly [K in keyof ManagedDevice]: DevicePro
 };
 
 export const DEVICE_PROPERTY_NAMES = Object.keys(DEVICE_PROPERTIES) as Array<keyof ManagedDevice>;
-
-/** deviceActionResult.actionState, for the schema check. */
-export const DEVICE_ACTION_STATES = ACTION_STATES;
 
 /** Navigation properties: valid in `$select`, never serialised without `$expand`. */
 export const DEVICE_NAVIGATION_PROPERTIES = [

@@ -20,7 +20,8 @@ export function parseTop(req: SandboxRequest, max: number, tooLarge: 'clamp' | '
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(top)) throw badRequest(`Invalid value '${raw}' for $top query option found.`);
   if (top > max || top < 1) {
     if (tooLarge === 'clamp' && top > max) return max;
-    throw badRequest(`Invalid page size specified: '${raw}'. Must be between 1 and ${max} inclusive.`, 'Request_BadRequest');
+    const code = tooLarge === 'reject' ? 'Request_BadRequest' : 'BadRequest';
+    throw badRequest(`Invalid page size specified: '${raw}'. Must be between 1 and ${max} inclusive.`, code);
   }
   return top;
 }

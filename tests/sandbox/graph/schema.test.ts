@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateFleet } from '../fleet/generate.ts';
+import { ACTION_STATES } from '../fleet/managed-device.ts';
 import { DETECTED_APP_PLATFORMS } from './catalogs.ts';
 import { GROUP_PROPERTY_NAMES, USER_PROPERTY_NAMES } from './directory-resources.ts';
 import { DEVICES, GRAPH, useGraphSandbox } from './harness.ts';
-import { DEVICE_ACTION_STATES, DEVICE_PROPERTIES, DEVICE_PROPERTY_NAMES, type PropertyKind } from './managed-device-rules.ts';
+import { DEVICE_PROPERTIES, DEVICE_PROPERTY_NAMES, type PropertyKind } from './managed-device-rules.ts';
 import { allNavigation, allProperties, type Csdl, loadCsdl } from './schema/csdl.ts';
 import { loadDeviceManagementOpenApi, type OpenApiDocument, propertiesOf, schemaOf } from './schema/openapi.ts';
 import { SHARED_FIXTURES } from './schema/paths.ts';
@@ -54,13 +55,13 @@ function kindInCsdl(type: string): PropertyKind {
 describe("the sandbox's managedDevice rules match Microsoft's CSDL", () => {
   it('names every structural property, with its type and the exact enum members', () => {
     const properties = allProperties(csdl, 'managedDevice');
-    expect([...DEVICE_PROPERTY_NAMES].sort()).toEqual(properties.map((p) => p.name).sort());
+    expect([...DEVICE_PROPERTY_NAMES].toSorted()).toEqual(properties.map((p) => p.name).toSorted());
     for (const property of properties) {
       const rule = DEVICE_PROPERTIES[property.name as keyof typeof DEVICE_PROPERTIES];
       expect(rule.kind, property.name).toBe(kindInCsdl(property.type));
       if (rule.kind === 'enum') expect(rule.members, property.name).toEqual(csdl.enums.get(property.type.replace(/^graph\./, ''))?.members);
     }
-    expect(DEVICE_ACTION_STATES).toEqual(csdl.enums.get('actionState')?.members);
+    expect(ACTION_STATES).toEqual(csdl.enums.get('actionState')?.members);
     expect(DETECTED_APP_PLATFORMS).toEqual(csdl.enums.get('detectedAppPlatformType')?.members);
   });
 
@@ -69,7 +70,7 @@ describe("the sandbox's managedDevice rules match Microsoft's CSDL", () => {
       const description = csdl.descriptions.get(`managedDevice/${name}`) ?? '';
       const clause = /Supports \$filter operator ((?:'\w+'(?:,| and| or)?\s*)+)/.exec(description)?.[1] ?? '';
       const documented = [...clause.matchAll(/'(\w+)'/g)].map((m) => m[1]);
-      expect([...(DEVICE_PROPERTIES[name].filter ?? [])].sort(), name).toEqual(documented.sort());
+      expect([...(DEVICE_PROPERTIES[name].filter ?? [])].toSorted(), name).toEqual(documented.toSorted());
     }
   });
 
@@ -86,8 +87,8 @@ describe("the sandbox's managedDevice rules match Microsoft's CSDL", () => {
   });
 
   it('lists the user and group properties of the CSDL', () => {
-    expect([...USER_PROPERTY_NAMES].sort()).toEqual(structuralNames('user').sort());
-    expect([...GROUP_PROPERTY_NAMES].sort()).toEqual(structuralNames('group').sort());
+    expect([...USER_PROPERTY_NAMES].toSorted()).toEqual(structuralNames('user').toSorted());
+    expect([...GROUP_PROPERTY_NAMES].toSorted()).toEqual(structuralNames('group').toSorted());
   });
 });
 
@@ -113,10 +114,10 @@ describe('the checks themselves', () => {
 
 describe('generated devices are valid managedDevice objects', () => {
   it('with every property, each of the right type, for several seeds', () => {
-    const names = structuralNames('managedDevice').sort();
+    const names = structuralNames('managedDevice').toSorted();
     for (const seed of [1, 2]) {
       const { devices } = generateFleet({ size: 1500, seed, tenantDomain: 'contoso.onmicrosoft.com' });
-      expect(devices.filter((d) => JSON.stringify(Object.keys(d).sort()) !== JSON.stringify(names))).toEqual([]);
+      expect(devices.filter((d) => JSON.stringify(Object.keys(d).toSorted()) !== JSON.stringify(names))).toEqual([]);
       expectValid(devices, 'managedDevice');
     }
   });
@@ -149,8 +150,8 @@ describe('Graph payloads of the sandbox are valid', () => {
 
   it('detected apps, with every property', async () => {
     const page = await graph.json<{ value: Payload[] }>(`${GRAPH}/deviceManagement/detectedApps`);
-    const names = structuralNames('detectedApp').sort();
-    for (const app of page.value) expect(Object.keys(app).sort()).toEqual(names);
+    const names = structuralNames('detectedApp').toSorted();
+    for (const app of page.value) expect(Object.keys(app).toSorted()).toEqual(names);
     expectValid(page.value, 'detectedApp');
   });
 
@@ -158,7 +159,7 @@ describe('Graph payloads of the sandbox are valid', () => {
     const page = await graph.json<{ value: Payload[] }>(`${GRAPH}/deviceAppManagement/mobileApps`);
     for (const app of page.value) {
       const type = String(app['@odata.type']).replace('#microsoft.graph.', '');
-      expect(Object.keys(app).filter((k) => k !== '@odata.type').sort()).toEqual(structuralNames(type).sort());
+      expect(Object.keys(app).filter((k) => k !== '@odata.type').toSorted()).toEqual(structuralNames(type).toSorted());
     }
     expectValid(page.value, 'mobileApp');
   });

@@ -10,7 +10,7 @@ import { getGroup, getUser, listGroups, listUsers, me } from './directory-routes
 import { GRAPH_JSON, graphError, GraphRequestError, idHeaders, intuneForbidden, newRequestIds, type RequestIds, throttled } from './errors.ts';
 import { throttle, type ThrottleBucket } from './throttle.ts';
 
-export const GRAPH_HOSTS = ['graph.microsoft.com', 'graph.microsoft.us', 'dod-graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn'];
+const GRAPH_HOSTS = ['graph.microsoft.com', 'graph.microsoft.us', 'dod-graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn'];
 
 /** Intune-backed routes: the scopes they need, an Intune role, and their throttling bucket. */
 interface IntuneAccess {
@@ -32,6 +32,9 @@ interface Route {
 }
 
 const devicesRead: IntuneAccess = { scopes: SCOPES.devicesRead, bucket: 'devices' };
+const devicesWrite: IntuneAccess = { scopes: SCOPES.devicesWrite, bucket: 'devices' };
+const devicesPrivileged: IntuneAccess = { scopes: SCOPES.devicesPrivileged, bucket: 'devices' };
+const appsRead: IntuneAccess = { scopes: SCOPES.appsRead, bucket: 'apps' };
 const on = (method: string, path: string, handle: Route['handle'], extra: Omit<Route, 'method' | 'path' | 'handle'> = {}): Route => ({
   method,
   path: path.split('/'),
@@ -50,25 +53,19 @@ const ROUTES: Route[] = [
   on('GET', 'deviceManagement/managedDevices', listDevices, { intune: devicesRead }),
   on('GET', 'deviceManagement/managedDevices/$count', countDevices, { intune: devicesRead }),
   on('GET', 'deviceManagement/managedDevices/:id', getDevice, { intune: devicesRead }),
-  on('DELETE', 'deviceManagement/managedDevices/:id', deleteDevice, {
-    intune: { scopes: SCOPES.devicesWrite, bucket: 'devices' },
-    logAs: () => 'delete',
-  }),
-  on('PATCH', 'deviceManagement/managedDevices/:id', updateDevice, {
-    intune: { scopes: SCOPES.devicesWrite, bucket: 'devices' },
-    logAs: () => 'update',
-  }),
+  on('DELETE', 'deviceManagement/managedDevices/:id', deleteDevice, { intune: devicesWrite, logAs: () => 'delete' }),
+  on('PATCH', 'deviceManagement/managedDevices/:id', updateDevice, { intune: devicesWrite, logAs: () => 'update' }),
   on('GET', 'deviceManagement/managedDevices/:id/users', deviceUsers, { intune: devicesRead }),
   on('POST', 'deviceManagement/managedDevices/:id/:action', (ctx) => runAction(ctx, actionOf(ctx.params)), {
-    intune: { scopes: SCOPES.devicesPrivileged, bucket: 'devices' },
+    intune: devicesPrivileged,
     accepts: (params) => actionName(params[1] ?? '') !== undefined,
     logAs: (ctx) => actionOf(ctx.params),
   }),
   on('GET', 'deviceManagement/detectedApps', listDetectedApps, { intune: devicesRead }),
   on('GET', 'deviceManagement/detectedApps/:id', getDetectedApp, { intune: devicesRead }),
   on('GET', 'deviceManagement/detectedApps/:id/managedDevices', detectedAppDevices, { intune: devicesRead }),
-  on('GET', 'deviceAppManagement/mobileApps', listMobileApps, { intune: { scopes: SCOPES.appsRead, bucket: 'apps' } }),
-  on('GET', 'deviceAppManagement/mobileApps/:id', getMobileApp, { intune: { scopes: SCOPES.appsRead, bucket: 'apps' } }),
+  on('GET', 'deviceAppManagement/mobileApps', listMobileApps, { intune: appsRead }),
+  on('GET', 'deviceAppManagement/mobileApps/:id', getMobileApp, { intune: appsRead }),
 ];
 
 /**
@@ -119,25 +116,31 @@ function answer(req: SandboxRequest, world: World, ids: RequestIds): SandboxResp
     if (retryAfter !== undefined) return throttled(retryAfter, ids);
   }
 
-  let response: SandboxResponse;
+  const response = handleSafely(chosen, ctx);
+  if (chosen.logAs) logDeviceWrite(ctx, chosen.logAs(ctx), response.status);
+  return response;
+}
+
+/** The handler's answer, with the 400s it raises turned into Graph errors. */
+function handleSafely(chosen: Route, ctx: GraphContext): SandboxResponse {
   try {
-    response = chosen.handle(ctx);
+    return chosen.handle(ctx);
   } catch (error) {
     if (!(error instanceof GraphRequestError)) throw error;
-    response = graphError(error.status, error.code, error.message, ids);
+    return graphError(error.status, error.code, error.message, ctx.ids);
   }
-  if (chosen.logAs) {
-    world.graph.requests.push({
-      at: world.now(),
-      action: chosen.logAs(ctx),
-      deviceId: ctx.params[0] ?? '',
-      body: req.json,
-      status: response.status,
-      userPrincipalName: ctx.user.userPrincipalName,
-      appId: ctx.appId,
-    });
-  }
-  return response;
+}
+
+function logDeviceWrite(ctx: GraphContext, action: string, status: number): void {
+  ctx.state.requests.push({
+    at: ctx.world.now(),
+    action,
+    deviceId: ctx.params[0] ?? '',
+    body: ctx.req.json,
+    status,
+    userPrincipalName: ctx.user.userPrincipalName,
+    appId: ctx.appId,
+  });
 }
 
 /** Path segments, with OData key syntax `managedDevices('id')` split into `managedDevices`, `id`. */

@@ -18,7 +18,7 @@ const LIMITS: Record<ThrottleBucket, Limits> = {
   apps: { tenantAny: 2000, tenantWrite: 200, appAny: 1000, appWrite: 100 },
 };
 
-export const THROTTLE_WINDOW_MS = 20_000;
+const THROTTLE_WINDOW_MS = 20_000;
 
 export interface ThrottleState {
   enabled: boolean;
