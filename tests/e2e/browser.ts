@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +31,29 @@ export interface LaunchOptions {
 }
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * The extension's service worker. On a loaded machine Chromium sometimes registers it without
+ * starting it; opening the popup (which messages the background) wakes it, as a click would.
+ */
+async function extensionServiceWorker(context: BrowserContext): Promise<Worker> {
+  const started = () => context.serviceWorkers()[0];
+  const seen = started() ?? (await context.waitForEvent('serviceworker', { timeout: 5_000 }).catch(() => undefined));
+  if (seen) return seen;
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${pinnedExtensionId()}/popup.html`);
+  const woken = started() ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  await popup.close();
+  return woken;
+}
+
+/** The id Chromium derives from the manifest's `key`: the first 32 hex digits of its SHA-256, as a–p. */
+function pinnedExtensionId(): string {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { key?: string };
+  if (!manifest.key) throw new Error('The built manifest has no key, so the extension id is not known in advance.');
+  const digest = createHash('sha256').update(Buffer.from(manifest.key, 'base64')).digest('hex').slice(0, 32);
+  return [...digest].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
+}
 
 export async function launchExtensionBrowser({ hostResolverRules, headed = false }: LaunchOptions): Promise<ExtensionBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'intune-companion-profile-'));
@@ -65,7 +90,7 @@ export async function launchExtensionBrowser({ hostResolverRules, headed = false
   try {
     // Fail a stuck wait well before the test's own timeout, with Playwright's explanation.
     context.setDefaultTimeout(10_000);
-    const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const serviceWorker = await extensionServiceWorker(context);
     const extensionId = new URL(serviceWorker.url()).host;
     const open = async (url: string) => {
       const page = await context.newPage();

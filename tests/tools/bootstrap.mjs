@@ -10,6 +10,7 @@ const COMMANDS = {
   test: { needsChromium: true },
   start: { needsChromium: true },
   sandbox: { needsChromium: false },
+  bench: { needsChromium: false },
 };
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 const root = fileURLToPath(new URL('../..', import.meta.url));

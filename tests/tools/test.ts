@@ -24,7 +24,8 @@ const failures: string[] = [];
 if ((await runTool('wxt', ['prepare'])) !== 0) record('wxt prepare', { passed: 0, failed: 1 });
 await check('typecheck', 'tsc', ['--noEmit']);
 await check('lint', 'oxlint', ['--deny-warnings']);
-await vitest('unit and sandbox tests', ['--project', 'unit', '--project', 'sandbox', '--passWithNoTests'], 'unit-sandbox');
+await vitest('unit, UI and sandbox tests', ['--project', 'unit', '--project', 'ui', '--project', 'sandbox'], 'unit-ui-sandbox');
+await check('Firefox build', 'wxt', ['build', '-b', 'firefox']);
 if (await check('build', 'wxt', ['build'])) {
   await vitest('end-to-end tests', ['--project', 'e2e'], 'e2e');
 } else {

@@ -1,0 +1,59 @@
+// `npm run bench`: speed and memory of the parts that grow with the fleet, measured on this machine.
+// Numbers are printed, never asserted: tests stay free of timing.
+import { SANDBOX_ADMIN, SANDBOX_TENANT_DOMAIN, SANDBOX_TENANT_ID } from '../sandbox/directory.ts';
+import { issueGraphAccessToken } from '../sandbox/entra/access-token.ts';
+import { sandboxFetch } from '../sandbox/fetch.ts';
+import { generateFleet } from '../sandbox/fleet/generate.ts';
+import { startSandbox } from '../sandbox/server.ts';
+import { createGraphClient } from '../../lib/graph/client.ts';
+
+const FLEET = Number(process.env.BENCH_FLEET_SIZE ?? 100_000);
+const rows: Array<[string, string, string]> = [];
+
+async function measure<T>(name: string, work: () => Promise<T> | T, detail: (result: T) => string = () => ''): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  const seconds = (performance.now() - started) / 1000;
+  const { heapUsed, rss } = process.memoryUsage();
+  const memory = `heap ${(heapUsed / 2 ** 20).toFixed(0)} MiB, RSS ${(rss / 2 ** 20).toFixed(0)} MiB after`;
+  rows.push([name, `${seconds.toFixed(2)} s`, `${memory}${detail(result) ? `; ${detail(result)}` : ''}`]);
+  return result;
+}
+
+await measure(`generate a ${FLEET.toLocaleString('en')}-device fleet`, () =>
+  generateFleet({ size: FLEET, seed: 1, tenantDomain: SANDBOX_TENANT_DOMAIN }),
+);
+
+const sandbox = await measure(`start the sandbox with ${FLEET.toLocaleString('en')} devices`, () => startSandbox({ fleetSize: FLEET }));
+sandbox.world.graph.throttling.enabled = false;
+const token = issueGraphAccessToken(sandbox.world, {
+  iss: `https://sts.windows.net/${SANDBOX_TENANT_ID}/`,
+  tid: SANDBOX_TENANT_ID,
+  oid: SANDBOX_ADMIN.id,
+  upn: SANDBOX_ADMIN.userPrincipalName,
+  name: SANDBOX_ADMIN.displayName,
+  appid: 'bench',
+  scp: 'DeviceManagementManagedDevices.Read.All',
+  exp: Math.floor(sandbox.world.now() / 1000) + 3600,
+});
+const graph = createGraphClient({ cloud: 'global', fetch: sandboxFetch(sandbox.port), getAccessToken: async () => token });
+
+await measure(
+  'list every device through the Graph client (zod-checked pages)',
+  async () => {
+    let devices = 0;
+    let pages = 0;
+    for await (const page of graph.listDevices()) {
+      devices += page.items.length;
+      pages += 1;
+    }
+    return { devices, pages };
+  },
+  ({ devices, pages }) => `${devices.toLocaleString('en')} devices in ${pages} pages`,
+);
+await sandbox.close();
+
+console.log(`\nIntune Companion benchmark · Node ${process.version} · ${new Date().toISOString()}\n`);
+const width = Math.max(...rows.map(([name]) => name.length));
+for (const [name, time, detail] of rows) console.log(`${name.padEnd(width)}  ${time.padStart(8)}  ${detail}`);
+console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
