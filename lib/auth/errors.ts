@@ -94,7 +94,7 @@ function advice(problem: SignInProblem, { redirectUri, settings }: Context, desc
     case 'needs-admin-consent':
       return `Admin consent is needed for this app's Microsoft Graph permissions. A Global Administrator must open the Entra admin center → App registrations → your app → API permissions and click "Grant admin consent for ${settings.tenantId}" (or sign in here and accept with "Consent on behalf of your organization"). Then test again.`;
     case 'interaction-required':
-      return 'Microsoft needs you to sign in again. Click "Sign in" and complete the sign-in window.';
+      return 'Microsoft needs you to sign in again. Click "Sign in" and finish signing in.';
     case 'session-expired':
       return 'Your Microsoft sign-in has expired or was revoked. Sign in again to continue.';
     case 'unknown-tenant':

@@ -30,7 +30,7 @@ export function createSlidingWindowLimiter(options: SlidingWindowLimiterOptions 
   const requests: number[] = [];
   const writes: number[] = [];
 
-  /** Milliseconds until `sent` has room for one more, after forgetting what left the window. */
+  /** Milliseconds until `sent` has room for one more, once older requests have aged out of it. */
   function waitFor(sent: number[], max: number, at: number): number {
     while (sent.length > 0 && (sent[0] ?? 0) <= at - limits.windowMs) sent.shift();
     const oldestThatMustLeave = sent[sent.length - max];
