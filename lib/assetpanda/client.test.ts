@@ -1,33 +1,28 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { seedRecord } from '../../tests/sandbox/assetpanda-api/records';
 import { devicesTarget } from '../../tests/sandbox/assetpanda-api/test-client';
 import { collectionNamed } from '../../tests/sandbox/assetpanda-api/tenant';
 import { SANDBOX_API_KEYS } from '../../tests/sandbox/assetpanda-api/unpublished-shapes';
 import { sandboxFetch } from '../../tests/sandbox/fetch';
-import { startSandbox, type Sandbox } from '../../tests/sandbox/server';
+import { useSandbox } from '../../tests/support/use-sandbox';
 import { createAssetPandaClient, type AssetPandaClient } from './client';
 import { createShapeLog, type ShapeLog } from './diagnostics';
 import { AssetPandaError, NotUniqueError, PartialWriteError } from './errors';
 import type { CollectionRef } from './types';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let sleeps: number[];
 let log: ShapeLog;
 
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
 beforeEach(() => {
-  sandbox.reset();
   collectionNamed(sandbox.world.assetPanda, 'Devices').records.clear();
   sleeps = [];
   log = createShapeLog();
 });
-afterAll(() => sandbox.close());
 
 /** A client on the sandbox whose retries move the sandbox clock instead of waiting. */
 function client(
-  { key = SANDBOX_API_KEYS.readWrite, fetch = sandboxFetch(sandbox.port), timeoutMs }: { key?: { keyId: string; secret: string }; fetch?: typeof globalThis.fetch; timeoutMs?: number } = {},
+  { key = SANDBOX_API_KEYS.readWrite, fetch = sandbox.fetch, timeoutMs }: { key?: { keyId: string; secret: string }; fetch?: typeof globalThis.fetch; timeoutMs?: number } = {},
 ): AssetPandaClient {
   return createAssetPandaClient({
     baseUrl: 'https://api.assetpanda.app',

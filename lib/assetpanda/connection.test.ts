@@ -1,26 +1,21 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_API_KEYS } from '../../tests/sandbox/assetpanda-api/unpublished-shapes';
 import { sandboxFetch } from '../../tests/sandbox/fetch';
-import { startSandbox, type Sandbox } from '../../tests/sandbox/server';
+import { useSandbox } from '../../tests/support/use-sandbox';
 import { openDatabase, type Database } from '../db/open';
 import { createSecretVault } from '../secrets/vault';
 import { createAssetPandaConnection, type AssetPandaConnection, type ConnectionInput } from './connection';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let database: Promise<Database>;
 
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
 beforeEach(() => {
-  sandbox.reset();
   globalThis.indexedDB = new IDBFactory();
   database = openDatabase();
 });
-afterAll(() => sandbox.close());
 
-function connection(fetch = sandboxFetch(sandbox.port)): AssetPandaConnection {
+function connection(fetch = sandbox.fetch): AssetPandaConnection {
   return createAssetPandaConnection({ database, vault: createSecretVault(database), fetch, sleep: async () => undefined });
 }
 

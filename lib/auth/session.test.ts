@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SANDBOX_CLIENT_ID } from '../../tests/sandbox/entra/state.ts';
 import { SANDBOX_TENANT_ID } from '../../tests/sandbox/directory.ts';
-import { startSandbox, type Sandbox } from '../../tests/sandbox/server.ts';
 import { sandboxAuthEnvironment } from '../../tests/support/auth-environment.ts';
+import { useSandbox } from '../../tests/support/use-sandbox.ts';
 import { SignInError } from './errors';
 import { IntuneSession, type TokenStore } from './session';
 import type { IntuneSettings } from './settings';
 import type { TokenSet } from './tokens';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox({ fleetSize: 10 });
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset({ fleetSize: 10 }));
+const sandbox = useSandbox({ fleetSize: 10 });
 
 const settings: IntuneSettings = { tenantId: SANDBOX_TENANT_ID, clientId: SANDBOX_CLIENT_ID, applicationObjectId: '', cloud: 'global' };
 

@@ -1,10 +1,9 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_ADMIN, SANDBOX_USER_WITHOUT_ROLE, type DirectoryUser } from '../../tests/sandbox/directory.ts';
 import { issueGraphAccessToken } from '../../tests/sandbox/entra/access-token.ts';
-import { sandboxFetch } from '../../tests/sandbox/fetch.ts';
 import { serviceUnavailable, throttled } from '../../tests/sandbox/graph/errors.ts';
-import { startSandbox, type Sandbox } from '../../tests/sandbox/server.ts';
+import { useSandbox } from '../../tests/support/use-sandbox.ts';
 import { createGraphClient, type GraphClient, type Page } from './client';
 import { GraphError } from './errors';
 import { deviceFilter } from './filter';
@@ -23,16 +22,11 @@ const ALL_SCOPES = [
 ];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ fleetSize: FLEET_SIZE });
 /** Every wait the client asked for; the test never really sleeps. */
 let waits: number[];
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ fleetSize: FLEET_SIZE });
-});
-afterAll(() => sandbox.close());
 beforeEach(() => {
-  sandbox.reset({ fleetSize: FLEET_SIZE });
   waits = [];
 });
 
@@ -53,7 +47,7 @@ function clientFor(options: { scopes?: string[]; user?: DirectoryUser; fetch?: t
     cloud: 'global',
     getAccessToken: async () => token,
     grantedScopes: async () => options.scopes ?? ALL_SCOPES,
-    fetch: options.fetch ?? sandboxFetch(sandbox.port),
+    fetch: options.fetch ?? sandbox.fetch,
     sleep: async (ms) => {
       waits.push(ms);
       sandbox.world.advanceClock(ms);
@@ -205,7 +199,7 @@ describe('throttling and retries', () => {
   it('never repeats an action whose response was lost', async () => {
     const device = firstDevice();
     const path = `${DEVICES_PATH}/${device.id}/remoteLock`;
-    const reachSandbox = sandboxFetch(sandbox.port);
+    const reachSandbox = sandbox.fetch;
     const loseResponses: typeof fetch = async (input, init) => {
       await reachSandbox(input, init);
       throw new TypeError('fetch failed');

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../server.ts';
+import { describe, expect, it } from 'vitest';
+import { useSandbox } from '../../support/use-sandbox.ts';
 import { assetPandaClient, devicesTarget } from './test-client.ts';
 import { SANDBOX_API_KEYS } from './unpublished-shapes.ts';
 
-let sandbox: Sandbox;
-let call: ReturnType<typeof assetPandaClient>;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  call = assetPandaClient(sandbox);
-});
-beforeEach(() => sandbox.reset());
-afterAll(() => sandbox.close());
+const sandbox = useSandbox();
+const call = assetPandaClient(sandbox.fetch);
 
 describe('Asset Panda Pro API authentication', () => {
   it('answers 401 without the key headers', async () => {

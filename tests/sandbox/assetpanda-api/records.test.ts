@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSandbox } from '../../support/use-sandbox.ts';
 import { seedRecord } from './records.ts';
 import { assetPandaClient, devicesTarget } from './test-client.ts';
 import { collectionNamed } from './tenant.ts';
 
-let sandbox: Sandbox;
-let call: ReturnType<typeof assetPandaClient>;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  call = assetPandaClient(sandbox);
-});
+const sandbox = useSandbox();
+const call = assetPandaClient(sandbox.fetch);
 // Each test starts from an empty Devices collection; seed.test.ts covers the fleet's assets.
 beforeEach(() => {
-  sandbox.reset();
   collectionNamed(sandbox.world.assetPanda, 'Devices').records.clear();
 });
-afterAll(() => sandbox.close());
 
 function target() {
   return devicesTarget(sandbox.world.assetPanda);

@@ -12,6 +12,12 @@ export function requireQuery<N extends string>(req: SandboxRequest, names: reado
   return success(Object.fromEntries(names.map((name) => [name, req.url.searchParams.get(name) ?? ''])) as Record<N, string>);
 }
 
+/** The collection a read's query names by `accountId`, `moduleId` and `collectionId`. */
+export function queryTarget(state: AssetPandaState, req: SandboxRequest): Outcome<Collection> {
+  const query = requireQuery(req, ['collectionId', 'accountId', 'moduleId']);
+  return query.ok ? collectionInTenant(state, query.value, query.value.collectionId) : query;
+}
+
 /** A records request's JSON body and the collection its `tenant` and `collectionId` name. */
 export function readTarget(state: AssetPandaState, req: SandboxRequest): Outcome<{ body: Record<string, unknown>; collection: Collection }> {
   const body = asObject(req.json);
@@ -31,8 +37,19 @@ export function readTarget(state: AssetPandaState, req: SandboxRequest): Outcome
   return found.ok ? success({ body, collection: found.value }) : found;
 }
 
-/** The body's `records`: a non-empty array of at most `max` items. */
-export function readRecordList(body: Record<string, unknown>, max = Number.POSITIVE_INFINITY): Outcome<unknown[]> {
+/** A write's collection and the body's `records`: a non-empty array of at most `max` items. */
+export function readWrite(
+  state: AssetPandaState,
+  req: SandboxRequest,
+  max = Number.POSITIVE_INFINITY,
+): Outcome<{ collection: Collection; records: unknown[] }> {
+  const target = readTarget(state, req);
+  if (!target.ok) return target;
+  const records = readRecordList(target.value.body, max);
+  return records.ok ? success({ collection: target.value.collection, records: records.value }) : records;
+}
+
+function readRecordList(body: Record<string, unknown>, max: number): Outcome<unknown[]> {
   const records = body.records;
   if (!Array.isArray(records) || records.length === 0) {
     return problem(400, 'records must be a non-empty array.', [{ field: 'records', message: 'records is required.' }]);

@@ -1,10 +1,10 @@
 import { json, type SandboxRequest, type SandboxResponse } from '../http.ts';
 import { columnListing } from './columns.ts';
 import { createRecords, deleteRecords, readRecord, updateRecords } from './records.ts';
-import { readRecordList, readTarget, requireQuery } from './request.ts';
+import { queryTarget, readTarget, readWrite, requireQuery } from './request.ts';
 import { parseSearch, runSearch } from './search.ts';
 import type { AssetPandaState } from './state.ts';
-import { collectionInTenant, findCollection, problem, success, type Outcome } from './tenant.ts';
+import { findCollection, problem, success, type Outcome } from './tenant.ts';
 import {
   apiAccount,
   apiCollection,
@@ -38,6 +38,19 @@ export interface Route {
 
 const ok = (value: unknown) => success(json(200, value));
 
+/** GET /<kind>/{id}: one item in its envelope, or 404 naming the id. */
+function itemById<T>(kind: string, find: (state: AssetPandaState, id: string) => T | undefined, toApi: (item: T) => unknown): Route {
+  return {
+    method: 'GET',
+    path: new RegExp(`^/${kind.toLowerCase()}/([^/]+)$`),
+    access: 'read',
+    handle: ({ state, params: [id = ''] }) => {
+      const item = find(state, id);
+      return item ? ok(itemEnvelope(toApi(item))) : problem(404, `${kind} ${id} not found.`);
+    },
+  };
+}
+
 export const routes: Route[] = [
   {
     method: 'GET',
@@ -45,15 +58,7 @@ export const routes: Route[] = [
     access: 'read',
     handle: ({ state }) => ok(listEnvelope(state.accounts.map(apiAccount))),
   },
-  {
-    method: 'GET',
-    path: /^\/account\/([^/]+)$/,
-    access: 'read',
-    handle: ({ state, params: [id] }) => {
-      const account = state.accounts.find((a) => a.id === id);
-      return account ? ok(itemEnvelope(apiAccount(account))) : problem(404, `Account ${id} not found.`);
-    },
-  },
+  itemById('Account', (state, id) => state.accounts.find((a) => a.id === id), apiAccount),
   {
     method: 'GET',
     path: /^\/modules$/,
@@ -66,15 +71,7 @@ export const routes: Route[] = [
       return ok(listEnvelope(state.modules.filter((m) => m.accountId === accountId).map(apiModule)));
     },
   },
-  {
-    method: 'GET',
-    path: /^\/module\/([^/]+)$/,
-    access: 'read',
-    handle: ({ state, params: [id] }) => {
-      const module = state.modules.find((m) => m.id === id);
-      return module ? ok(itemEnvelope(apiModule(module))) : problem(404, `Module ${id} not found.`);
-    },
-  },
+  itemById('Module', (state, id) => state.modules.find((m) => m.id === id), apiModule),
   {
     method: 'GET',
     path: /^\/collections$/,
@@ -89,23 +86,13 @@ export const routes: Route[] = [
       return ok(listEnvelope(state.collections.filter((c) => c.moduleId === moduleId).map(apiCollection)));
     },
   },
-  {
-    method: 'GET',
-    path: /^\/collection\/([^/]+)$/,
-    access: 'read',
-    handle: ({ state, params: [id] }) => {
-      const collection = findCollection(state, id ?? '');
-      return collection ? ok(itemEnvelope(apiCollection(collection))) : problem(404, `Collection ${id} not found.`);
-    },
-  },
+  itemById('Collection', findCollection, apiCollection),
   {
     method: 'GET',
     path: /^\/collection-columns$/,
     access: 'read',
     handle: ({ req, state }) => {
-      const query = requireQuery(req, ['collectionId', 'accountId', 'moduleId']);
-      if (!query.ok) return query;
-      const found = collectionInTenant(state, query.value, query.value.collectionId);
+      const found = queryTarget(state, req);
       return found.ok ? ok(columnListing(found.value)) : found;
     },
   },
@@ -129,9 +116,7 @@ export const routes: Route[] = [
     path: /^\/collection-record\/([^/]+)$/,
     access: 'read',
     handle: ({ req, state, params: [recordId] }) => {
-      const query = requireQuery(req, ['collectionId', 'accountId', 'moduleId']);
-      if (!query.ok) return query;
-      const found = collectionInTenant(state, query.value, query.value.collectionId);
+      const found = queryTarget(state, req);
       if (!found.ok) return found;
       const record = found.value.records.get(recordId ?? '');
       if (!record) return problem(404, `Record ${recordId} not found in collection ${found.value.id}.`);
@@ -143,12 +128,10 @@ export const routes: Route[] = [
     path: /^\/collection-records$/,
     access: 'write',
     handle: ({ req, state, nowMs }) => {
-      const target = readTarget(state, req);
-      if (!target.ok) return target;
-      const { body, collection } = target.value;
-      const records = readRecordList(body);
-      if (!records.ok) return records;
-      const created = createRecords(state, collection, records.value, nowMs);
+      const write = readWrite(state, req);
+      if (!write.ok) return write;
+      const { collection, records } = write.value;
+      const created = createRecords(state, collection, records, nowMs);
       if (!created.ok) return created;
       return success(json(CREATED, writeEnvelope(created.value.map((record) => readRecord(state, collection, record)))));
     },
@@ -158,12 +141,10 @@ export const routes: Route[] = [
     path: /^\/collection-records$/,
     access: 'write',
     handle: ({ req, state, nowMs }) => {
-      const target = readTarget(state, req);
-      if (!target.ok) return target;
-      const { body, collection } = target.value;
-      const records = readRecordList(body, MAX_RECORDS_PER_WRITE);
-      if (!records.ok) return records;
-      const updated = updateRecords(state, collection, records.value, nowMs);
+      const write = readWrite(state, req, MAX_RECORDS_PER_WRITE);
+      if (!write.ok) return write;
+      const { collection, records } = write.value;
+      const updated = updateRecords(state, collection, records, nowMs);
       if (!updated.ok) return updated;
       return ok(writeEnvelope(updated.value.map((record) => readRecord(state, collection, record))));
     },
@@ -173,12 +154,10 @@ export const routes: Route[] = [
     path: /^\/collection-records$/,
     access: 'write',
     handle: ({ req, state }) => {
-      const target = readTarget(state, req);
-      if (!target.ok) return target;
-      const { body, collection } = target.value;
-      const records = readRecordList(body, MAX_RECORDS_PER_WRITE);
-      if (!records.ok) return records;
-      const ids = records.value.map(deletedRecordId);
+      const write = readWrite(state, req, MAX_RECORDS_PER_WRITE);
+      if (!write.ok) return write;
+      const { collection, records } = write.value;
+      const ids = records.map(deletedRecordId);
       const invalid = ids.findIndex((id) => id === undefined);
       if (invalid >= 0) {
         return problem(400, 'Every record must contain recordId.', [{ recordIndex: invalid, field: 'recordId', message: 'recordId is required.' }]);

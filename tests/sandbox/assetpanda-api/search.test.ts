@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSandbox } from '../../support/use-sandbox.ts';
 import { seedRecord } from './records.ts';
 import { assetPandaClient, devicesTarget } from './test-client.ts';
 import { collectionNamed } from './tenant.ts';
 
-let sandbox: Sandbox;
-let call: ReturnType<typeof assetPandaClient>;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  call = assetPandaClient(sandbox);
-});
+const sandbox = useSandbox();
+const call = assetPandaClient(sandbox.fetch);
 beforeEach(() => {
-  sandbox.reset();
   // A known Devices collection of 25 records; the fleet's assets are searched at the end.
   collectionNamed(sandbox.world.assetPanda, 'Devices').records.clear();
   for (let i = 0; i < 25; i += 1) {
@@ -24,7 +18,6 @@ beforeEach(() => {
     });
   }
 });
-afterAll(() => sandbox.close());
 
 function search(body: Record<string, unknown>) {
   const { tenant, collectionId } = devicesTarget(sandbox.world.assetPanda);

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../server.ts';
+import { describe, expect, it } from 'vitest';
+import { useSandbox } from '../../support/use-sandbox.ts';
 import { assetPandaClient, devicesTarget } from './test-client.ts';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
-let sandbox: Sandbox;
-let call: ReturnType<typeof assetPandaClient>;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  call = assetPandaClient(sandbox);
-});
-beforeEach(() => sandbox.reset());
-afterAll(() => sandbox.close());
+const sandbox = useSandbox();
+const call = assetPandaClient(sandbox.fetch);
 
 describe('Asset Panda Pro tenant discovery', () => {
   it('walks accounts → modules → collections', async () => {

@@ -1,5 +1,3 @@
-import { sandboxFetch } from '../fetch.ts';
-import type { Sandbox } from '../server.ts';
 import type { AssetPandaState } from './state.ts';
 import { collectionNamed, columnNamed } from './tenant.ts';
 import { SANDBOX_API_KEYS } from './unpublished-shapes.ts';
@@ -13,9 +11,8 @@ export interface ApiAnswer {
 
 type Key = { keyId: string; secret: string } | null;
 
-/** For tests: calls api.assetpanda.app in the sandbox with the read-write key unless told otherwise. */
-export function assetPandaClient(sandbox: Sandbox) {
-  const fetch = sandboxFetch(sandbox.port);
+/** For tests: calls api.assetpanda.app through the sandbox's fetch with the read-write key unless told otherwise. */
+export function assetPandaClient(fetch: typeof globalThis.fetch) {
   return async function call(method: string, path: string, body?: unknown, key: Key = SANDBOX_API_KEYS.readWrite): Promise<ApiAnswer> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (key) {

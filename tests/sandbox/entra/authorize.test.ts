@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSandbox } from '../../support/use-sandbox.ts';
 import { SANDBOX_ADMIN, SANDBOX_TENANT_DOMAIN, SANDBOX_TENANT_ID } from '../directory.ts';
-import { sandboxFetch } from '../fetch.ts';
-import { startSandbox, type Sandbox } from '../server.ts';
 import {
   aadstsOf,
   acceptConsent,
@@ -16,15 +15,8 @@ import {
 } from './flow.ts';
 import { SANDBOX_CLIENT_ID } from './state.ts';
 
-let sandbox: Sandbox;
-let fetch: typeof globalThis.fetch;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  fetch = sandboxFetch(sandbox.port);
-});
-beforeEach(() => sandbox.reset());
-afterAll(() => sandbox.close());
+const sandbox = useSandbox();
+const { fetch } = sandbox;
 
 describe('interactive sign-in, mode redirect', () => {
   it('answers at once with a code that redeems for tokens', async () => {

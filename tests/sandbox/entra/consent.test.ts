@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSandbox } from '../../support/use-sandbox.ts';
 import { SANDBOX_ADMIN, SANDBOX_USER_WITHOUT_ROLE } from '../directory.ts';
-import { sandboxFetch } from '../fetch.ts';
-import { startSandbox, type Sandbox } from '../server.ts';
 import { aadstsOf, acceptConsent, answerOf, authorizeUrl, cancelLinkOf, claimsOf, makePkce, open, redeemCode, signIn, type TokenBody } from './flow.ts';
 
 const PRIVILEGED = 'DeviceManagementManagedDevices.PrivilegedOperations.All';
@@ -9,15 +8,8 @@ const READ_DEVICES = 'DeviceManagementManagedDevices.Read.All';
 const DEFAULT_SCOPE = 'https://graph.microsoft.com/.default openid profile offline_access';
 const ASK_PRIVILEGED = `https://graph.microsoft.com/${PRIVILEGED} openid profile offline_access`;
 
-let sandbox: Sandbox;
-let fetch: typeof globalThis.fetch;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  fetch = sandboxFetch(sandbox.port);
-});
-beforeEach(() => sandbox.reset());
-afterAll(() => sandbox.close());
+const sandbox = useSandbox();
+const { fetch } = sandbox;
 
 async function scpAfterSignIn(scope: string): Promise<string[]> {
   const body = await signIn(fetch, { scope });

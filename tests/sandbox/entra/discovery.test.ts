@@ -1,18 +1,10 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useSandbox } from '../../support/use-sandbox.ts';
 import { SANDBOX_TENANT_DOMAIN, SANDBOX_TENANT_ID } from '../directory.ts';
-import { sandboxFetch } from '../fetch.ts';
-import { startSandbox, type Sandbox } from '../server.ts';
 import { aadstsOf, signIn, type TokenErrorBody } from './flow.ts';
 
-let sandbox: Sandbox;
-let fetch: typeof globalThis.fetch;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  fetch = sandboxFetch(sandbox.port);
-});
-afterAll(() => sandbox.close());
+const { fetch } = useSandbox();
 
 async function getJson<T>(url: string): Promise<{ status: number; body: T; res: Response }> {
   const res = await fetch(url);

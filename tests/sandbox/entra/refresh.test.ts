@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useSandbox } from '../../support/use-sandbox.ts';
 import { SANDBOX_ADMIN } from '../directory.ts';
-import { sandboxFetch } from '../fetch.ts';
 import type { SandboxRequest } from '../http.ts';
-import { startSandbox, type Sandbox } from '../server.ts';
 import { authenticateGraphRequest } from './access-token.ts';
 import { aadstsOf, answerOf, authorizeUrl, claimsOf, makePkce, open, refresh, signIn, type TokenBody, type TokenErrorBody } from './flow.ts';
 
 const HOUR = 3600 * 1000;
 
-let sandbox: Sandbox;
-let fetch: typeof globalThis.fetch;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  fetch = sandboxFetch(sandbox.port);
-});
-beforeEach(() => sandbox.reset());
-afterAll(() => sandbox.close());
+const sandbox = useSandbox();
+const { fetch } = sandbox;
 
 async function refreshed(refreshToken: string, extra: Record<string, string> = {}): Promise<TokenBody> {
   const res = await refresh(fetch, refreshToken, extra);

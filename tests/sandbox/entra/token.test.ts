@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useSandbox } from '../../support/use-sandbox.ts';
 import { SANDBOX_TENANT_ID } from '../directory.ts';
-import { sandboxFetch } from '../fetch.ts';
-import { startSandbox, type Sandbox } from '../server.ts';
 import {
   aadstsOf,
   answerOf,
@@ -16,15 +15,8 @@ import {
 } from './flow.ts';
 import { SANDBOX_CLIENT_ID } from './state.ts';
 
-let sandbox: Sandbox;
-let fetch: typeof globalThis.fetch;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  fetch = sandboxFetch(sandbox.port);
-});
-beforeEach(() => sandbox.reset());
-afterAll(() => sandbox.close());
+const sandbox = useSandbox();
+const { fetch } = sandbox;
 
 async function newCode(): Promise<{ code: string; pkce: Pkce }> {
   const pkce = makePkce();

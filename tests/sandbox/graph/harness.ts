@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { useSandbox } from '../../support/use-sandbox.ts';
 import { SANDBOX_ADMIN, type DirectoryUser } from '../directory.ts';
 import { issueGraphAccessToken } from '../entra/access-token.ts';
-import { sandboxFetch } from '../fetch.ts';
-import { startSandbox, type Sandbox } from '../server.ts';
+import type { Sandbox } from '../server.ts';
 import type { WorldOptions } from '../world.ts';
 
 export const GRAPH = 'https://graph.microsoft.com/v1.0';
@@ -30,23 +29,12 @@ export interface GraphHarness {
 
 /** One sandbox per test file, a fresh world before each test. */
 export function useGraphSandbox(options: WorldOptions = {}): GraphHarness {
-  let sandbox: Sandbox | undefined;
-  let fetch: typeof globalThis.fetch;
-  beforeAll(async () => {
-    sandbox = await startSandbox(options);
-    fetch = sandboxFetch(sandbox.port);
-  });
-  beforeEach(() => sandbox?.reset(options));
-  afterAll(() => sandbox?.close());
-
+  const sandbox = useSandbox(options);
   const harness: GraphHarness = {
-    get sandbox() {
-      if (!sandbox) throw new Error('The sandbox is not started yet');
-      return sandbox;
-    },
+    sandbox,
     call: (url, { scopes = ADMIN_SCOPES, user = SANDBOX_ADMIN, appId = TEST_APP_ID, headers, ...init } = {}) => {
-      const token = accessToken(harness.sandbox, user, scopes, appId);
-      return fetch(url, { ...init, headers: { authorization: `Bearer ${token}`, ...(headers as Record<string, string>) } });
+      const token = accessToken(sandbox, user, scopes, appId);
+      return sandbox.fetch(url, { ...init, headers: { authorization: `Bearer ${token}`, ...(headers as Record<string, string>) } });
     },
     json: async (url, callOptions) => (await (await harness.call(url, callOptions)).json()) as never,
   };

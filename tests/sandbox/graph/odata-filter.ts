@@ -115,23 +115,19 @@ export function parseFilter(text: string): FilterExpr {
     return primary();
   };
 
-  const and = (): FilterExpr => {
-    let left = unary();
-    while (isWord('and')) {
-      take();
-      left = { kind: 'and', left, right: unary() };
-    }
-    return left;
-  };
-
-  const or = (): FilterExpr => {
-    let left = and();
-    while (isWord('or')) {
-      take();
-      left = { kind: 'or', left, right: and() };
-    }
-    return left;
-  };
+  /** `operand (word operand)*`, grouped from the left: `and` binds tighter than `or`. */
+  const chain =
+    (word: 'and' | 'or', operand: () => FilterExpr) =>
+    (): FilterExpr => {
+      let left = operand();
+      while (isWord(word)) {
+        take();
+        left = { kind: word, left, right: operand() };
+      }
+      return left;
+    };
+  const and = chain('and', unary);
+  const or = chain('or', and);
 
   if (tokens.length === 0) fail(0, 'the expression is empty');
   const expr = or();

@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useSandbox } from '../../support/use-sandbox.ts';
 import { seedRecord } from '../assetpanda-api/records.ts';
 import { assetPandaClient, devicesTarget } from '../assetpanda-api/test-client.ts';
-import { sandboxFetch } from '../fetch.ts';
-import { startSandbox, type Sandbox } from '../server.ts';
 
-let sandbox: Sandbox;
-let fetchSandbox: typeof fetch;
-let callApi: ReturnType<typeof assetPandaClient>;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  fetchSandbox = sandboxFetch(sandbox.port);
-  callApi = assetPandaClient(sandbox);
-});
-beforeEach(() => sandbox.reset());
-afterAll(() => sandbox.close());
+const sandbox = useSandbox();
+const fetchSandbox = sandbox.fetch;
+const callApi = assetPandaClient(sandbox.fetch);
 
 async function appJson(path: string, init?: RequestInit) {
   const response = await fetchSandbox(`https://contoso.assetpanda.app${path}`, init);

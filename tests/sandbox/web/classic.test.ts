@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sandboxFetch } from '../fetch.ts';
-import { startSandbox, type Sandbox } from '../server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSandbox } from '../../support/use-sandbox.ts';
 
 const OBJECT_ID = '64b7f0c2a1d3e4f5a6b7c8d9';
 
-let sandbox: Sandbox;
-let fetchSandbox: typeof fetch;
+const sandbox = useSandbox();
+const fetchSandbox = sandbox.fetch;
 
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  fetchSandbox = sandboxFetch(sandbox.port);
-});
 beforeEach(() => {
-  sandbox.reset();
   const devices = sandbox.world.assetPanda.classic.entities.find((e) => e.key === 'devices');
   devices?.objects.set(OBJECT_ID, {
     id: OBJECT_ID,
@@ -20,7 +14,6 @@ beforeEach(() => {
     values: { field_1: 'LAPTOP-<0042>', field_2: 'PF3ABCD1', field_3: 'LENOVO', field_4: null, field_5: null },
   });
 });
-afterAll(() => sandbox.close());
 
 describe('Asset Panda Classic record page', () => {
   it('shows one object at /<entity_key>/<object_id>', async () => {
