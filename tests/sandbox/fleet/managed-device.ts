@@ -1,99 +1,33 @@
 /**
  * Graph v1.0 `managedDevice` as the current CSDL defines it (reference/intune-graph.md §1.1–1.2).
- * The enum member lists are exact copies of the CSDL's; tests/sandbox/graph/schema.test.ts holds
- * them and the property list against the published schema.
+ * The enum member lists are the extension's own (lib/graph/enums.ts), one list per enum;
+ * tests/sandbox/graph/schema.test.ts holds them and the property list against the published schema.
  */
+import {
+  ACTION_STATES,
+  COMPLIANCE_STATES,
+  DEVICE_ENROLLMENT_TYPES as ENROLLMENT_TYPES,
+  DEVICE_REGISTRATION_STATES as REGISTRATION_STATES,
+  EXCHANGE_ACCESS_STATE_REASONS,
+  EXCHANGE_ACCESS_STATES,
+  MANAGEMENT_AGENTS,
+  MANAGEMENT_STATES,
+  OWNER_TYPES,
+  PARTNER_THREAT_STATES,
+} from '../../../lib/graph/enums.ts';
 
-export const COMPLIANCE_STATES = ['unknown', 'compliant', 'noncompliant', 'conflict', 'error', 'inGracePeriod', 'configManager'] as const;
-export const OWNER_TYPES = ['unknown', 'company', 'personal', 'unknownFutureValue'] as const;
-export const MANAGEMENT_AGENTS = [
-  'eas',
-  'mdm',
-  'easMdm',
-  'intuneClient',
-  'easIntuneClient',
-  'configurationManagerClient',
-  'configurationManagerClientMdm',
-  'configurationManagerClientMdmEas',
-  'unknown',
-  'jamf',
-  'googleCloudDevicePolicyController',
-  'microsoft365ManagedMdm',
-  'msSense',
-] as const;
-export const ENROLLMENT_TYPES = [
-  'unknown',
-  'userEnrollment',
-  'deviceEnrollmentManager',
-  'appleBulkWithUser',
-  'appleBulkWithoutUser',
-  'windowsAzureADJoin',
-  'windowsBulkUserless',
-  'windowsAutoEnrollment',
-  'windowsBulkAzureDomainJoin',
-  'windowsCoManagement',
-  'windowsAzureADJoinUsingDeviceAuth',
-  'appleUserEnrollment',
-  'appleUserEnrollmentWithServiceAccount',
-  'unknownFutureValue',
-] as const;
-export const REGISTRATION_STATES = [
-  'notRegistered',
-  'registered',
-  'revoked',
-  'keyConflict',
-  'approvalPending',
-  'certificateReset',
-  'notRegisteredPendingEnrollment',
-  'unknown',
-] as const;
-export const PARTNER_THREAT_STATES = [
-  'unknown',
-  'activated',
-  'deactivated',
-  'secured',
-  'lowSeverity',
-  'mediumSeverity',
-  'highSeverity',
-  'unresponsive',
-  'compromised',
-  'misconfigured',
-] as const;
-export const EXCHANGE_ACCESS_STATES = ['none', 'unknown', 'allowed', 'blocked', 'quarantined'] as const;
-export const EXCHANGE_ACCESS_STATE_REASONS = [
-  'none',
-  'unknown',
-  'exchangeGlobalRule',
-  'exchangeIndividualRule',
-  'exchangeDeviceRule',
-  'exchangeUpgrade',
-  'exchangeMailboxPolicy',
-  'other',
-  'compliant',
-  'notCompliant',
-  'notEnrolled',
-  'unknownLocation',
-  'mfaRequired',
-  'azureADBlockDueToAccessPolicy',
-  'compromisedPassword',
-  'deviceNotKnownWithManagedApp',
-] as const;
-export const MANAGEMENT_STATES = [
-  'managed',
-  'retirePending',
-  'retireFailed',
-  'wipePending',
-  'wipeFailed',
-  'unhealthy',
-  'deletePending',
-  'retireIssued',
-  'wipeIssued',
-  'wipeCanceled',
-  'retireCanceled',
-  'discovered',
-  'unknownFutureValue',
-] as const;
-export const ACTION_STATES = ['none', 'pending', 'canceled', 'active', 'done', 'failed', 'notSupported'] as const;
+export {
+  ACTION_STATES,
+  COMPLIANCE_STATES,
+  ENROLLMENT_TYPES,
+  EXCHANGE_ACCESS_STATE_REASONS,
+  EXCHANGE_ACCESS_STATES,
+  MANAGEMENT_AGENTS,
+  MANAGEMENT_STATES,
+  OWNER_TYPES,
+  PARTNER_THREAT_STATES,
+  REGISTRATION_STATES,
+};
 
 export type ComplianceState = (typeof COMPLIANCE_STATES)[number];
 export type ManagedDeviceOwnerType = (typeof OWNER_TYPES)[number];

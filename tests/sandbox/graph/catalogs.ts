@@ -1,20 +1,8 @@
 import type { ManagedDevice } from '../fleet/managed-device.ts';
 import { Prng } from '../fleet/prng.ts';
+import { DETECTED_APP_PLATFORMS } from '../../../lib/graph/enums.ts';
 
-export const DETECTED_APP_PLATFORMS = [
-  'unknown',
-  'windows',
-  'windowsMobile',
-  'windowsHolographic',
-  'ios',
-  'macOS',
-  'chromeOS',
-  'androidOSP',
-  'androidDeviceAdministrator',
-  'androidWorkProfile',
-  'androidDedicatedAndFullyManaged',
-  'unknownFutureValue',
-] as const;
+export { DETECTED_APP_PLATFORMS };
 
 /** Graph v1.0 detectedApp. */
 export interface DetectedApp {
