@@ -4,7 +4,7 @@ import type { PanelStatus, RecordRef } from '../lib/messaging/protocol';
 
 type Shown = PanelStatus | { state: 'loading' } | { state: 'error'; message: string };
 
-export function recordLabel(record: RecordRef): string {
+function recordLabel(record: RecordRef): string {
   return record.product === 'pro' ? record.recordId : record.objectId;
 }
 

@@ -126,7 +126,7 @@ function toTokenSet(env: AuthEnvironment, tokens: oauth.TokenEndpointResponse, p
 }
 
 /** "https://graph.microsoft.com/User.Read.All openid" → ["User.Read.All", "openid"] */
-export function shortScopes(scope: string | undefined): string[] {
+function shortScopes(scope: string | undefined): string[] {
   return (scope ?? '')
     .split(' ')
     .filter(Boolean)

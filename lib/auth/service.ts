@@ -20,12 +20,7 @@ export interface IntuneServiceDeps {
 
 /** The background's Intune connection: test and save, sign-in state, and silent renewal. */
 export function createIntuneService(deps: IntuneServiceDeps) {
-  async function summary(): Promise<SessionSummary> {
-    const state = await deps.session.state();
-    return state.state === 'signed-in'
-      ? { state: 'signed-in', account: state.account, ...(state.expiresAt ? { expiresAt: state.expiresAt } : {}) }
-      : { state: 'signed-out' };
-  }
+  const summary = () => deps.session.state();
 
   async function keepRenewed(expiresAt: number | undefined): Promise<void> {
     if (expiresAt) await deps.scheduleRenewal(Math.max(deps.now() + 60_000, expiresAt - RENEWAL_MARGIN_MS));

@@ -1,4 +1,5 @@
 import { refresh, signIn, type AuthEnvironment, type TokenSet } from './entra';
+import type { SessionSummary } from '../messaging/intune-messages';
 import { SignInError } from './errors';
 import type { IntuneSettings } from './settings';
 
@@ -14,9 +15,6 @@ const ACCESS_TOKEN_MARGIN_MS = 5 * 60_000;
 /** Renew the sign-in this long before Entra's 24-hour limit on single-page-app refresh tokens. */
 export const RENEWAL_MARGIN_MS = 2 * 60 * 60_000;
 
-export type SessionState =
-  | { state: 'signed-out' }
-  | { state: 'signed-in'; account: TokenSet['account']; scopes: string[]; expiresAt: number | undefined };
 
 /**
  * The signed-in admin's Microsoft session: hands out access tokens, refreshes them, and falls back
@@ -31,10 +29,10 @@ export class IntuneSession {
     private readonly store: TokenStore,
   ) {}
 
-  async state(): Promise<SessionState> {
+  async state(): Promise<SessionSummary> {
     const tokens = await this.store.load();
     if (!tokens || !this.usable(tokens)) return { state: 'signed-out' };
-    return { state: 'signed-in', account: tokens.account, scopes: tokens.scopes, expiresAt: tokens.refreshTokenExpiresAt };
+    return { state: 'signed-in', account: tokens.account, ...(tokens.refreshTokenExpiresAt ? { expiresAt: tokens.refreshTokenExpiresAt } : {}) };
   }
 
   async accessToken(settings: IntuneSettings): Promise<string> {

@@ -1,5 +1,6 @@
 import type { DirectoryUser } from '../directory.ts';
-import { header, json, type SandboxRequest, type SandboxResponse } from '../http.ts';
+import { graphError, newRequestIds, type RequestIds } from '../graph/errors.ts';
+import { header, type SandboxRequest, type SandboxResponse } from '../http.ts';
 import type { World } from '../world.ts';
 
 /** The claims of an access token for Microsoft Graph, as Entra puts them in the JWT. */
@@ -33,36 +34,28 @@ export type GraphCaller =
  * Checks the bearer token of a Graph request the way Graph does: signature, audience, lifetime,
  * tenant. Failures answer 401 in Graph's error format with a WWW-Authenticate header.
  */
-export function authenticateGraphRequest(req: SandboxRequest, world: World): GraphCaller {
+export function authenticateGraphRequest(req: SandboxRequest, world: World, ids: RequestIds = newRequestIds()): GraphCaller {
   const authorization = header(req, 'authorization') ?? '';
   const token = /^Bearer (.+)$/i.exec(authorization)?.[1];
-  if (!token) return unauthorized('Access token is empty.');
+  if (!token) return unauthorized('Access token is empty.', ids);
   const claims = world.signer.verify(token) as GraphAccessClaims | undefined;
-  if (!claims) return unauthorized('Access token validation failure. Invalid signature.');
+  if (!claims) return unauthorized('Access token validation failure. Invalid signature.', ids);
   if (claims.aud !== GRAPH_AUDIENCE && claims.aud !== '00000003-0000-0000-c000-000000000000') {
-    return unauthorized('Access token validation failure. Invalid audience.');
+    return unauthorized('Access token validation failure. Invalid audience.', ids);
   }
-  if (claims.exp * 1000 <= world.now()) return unauthorized('Lifetime validation failed, the token is expired.');
-  if (claims.tid !== world.directory.tenantId) return unauthorized('Access token validation failure. Invalid tenant.');
+  if (claims.exp * 1000 <= world.now()) return unauthorized('Lifetime validation failed, the token is expired.', ids);
+  if (claims.tid !== world.directory.tenantId) return unauthorized('Access token validation failure. Invalid tenant.', ids);
   const user = world.directory.users.find((u) => u.id === claims.oid);
-  if (!user) return unauthorized('The user of this token no longer exists.');
+  if (!user) return unauthorized('The user of this token no longer exists.', ids);
   return { ok: true, user, scopes: new Set(claims.scp.split(' ').filter(Boolean)), claims };
 }
 
-function unauthorized(message: string): GraphCaller {
-  const date = new Date().toISOString().slice(0, 19);
+function unauthorized(message: string, ids: RequestIds): GraphCaller {
   return {
     ok: false,
-    response: json(
-      401,
-      {
-        error: {
-          code: 'InvalidAuthenticationToken',
-          message,
-          innerError: { date, 'request-id': crypto.randomUUID(), 'client-request-id': crypto.randomUUID() },
-        },
-      },
-      { 'www-authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"' },
-    ),
+    response: graphError(401, 'InvalidAuthenticationToken', message, ids, {
+      'www-authenticate':
+        'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
+    }),
   };
 }

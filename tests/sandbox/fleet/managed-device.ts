@@ -3,11 +3,11 @@
  * The enum member lists are the extension's own (lib/graph/enums.ts), one list per enum;
  * tests/sandbox/graph/schema.test.ts holds them and the property list against the published schema.
  */
-import {
+import type {
   ACTION_STATES,
   COMPLIANCE_STATES,
-  DEVICE_ENROLLMENT_TYPES as ENROLLMENT_TYPES,
-  DEVICE_REGISTRATION_STATES as REGISTRATION_STATES,
+  DEVICE_ENROLLMENT_TYPES,
+  DEVICE_REGISTRATION_STATES,
   EXCHANGE_ACCESS_STATE_REASONS,
   EXCHANGE_ACCESS_STATES,
   MANAGEMENT_AGENTS,
@@ -16,24 +16,11 @@ import {
   PARTNER_THREAT_STATES,
 } from '../../../lib/graph/enums.ts';
 
-export {
-  ACTION_STATES,
-  COMPLIANCE_STATES,
-  ENROLLMENT_TYPES,
-  EXCHANGE_ACCESS_STATE_REASONS,
-  EXCHANGE_ACCESS_STATES,
-  MANAGEMENT_AGENTS,
-  MANAGEMENT_STATES,
-  OWNER_TYPES,
-  PARTNER_THREAT_STATES,
-  REGISTRATION_STATES,
-};
-
 export type ComplianceState = (typeof COMPLIANCE_STATES)[number];
 export type ManagedDeviceOwnerType = (typeof OWNER_TYPES)[number];
 export type ManagementAgentType = (typeof MANAGEMENT_AGENTS)[number];
-export type DeviceEnrollmentType = (typeof ENROLLMENT_TYPES)[number];
-export type DeviceRegistrationState = (typeof REGISTRATION_STATES)[number];
+export type DeviceEnrollmentType = (typeof DEVICE_ENROLLMENT_TYPES)[number];
+export type DeviceRegistrationState = (typeof DEVICE_REGISTRATION_STATES)[number];
 export type PartnerReportedHealthState = (typeof PARTNER_THREAT_STATES)[number];
 export type ExchangeAccessState = (typeof EXCHANGE_ACCESS_STATES)[number];
 export type ExchangeAccessStateReason = (typeof EXCHANGE_ACCESS_STATE_REASONS)[number];

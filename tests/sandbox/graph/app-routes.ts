@@ -1,5 +1,6 @@
 import type { SandboxResponse } from '../http.ts';
-import { DETECTED_APP_PLATFORMS, hasApp } from './catalogs.ts';
+import { DETECTED_APP_PLATFORMS } from '../../../lib/graph/enums.ts';
+import { hasApp } from './catalogs.ts';
 import { type GraphContext, ok } from './context.ts';
 import { listDevices } from './device-routes.ts';
 import { intuneError, intuneFailureText } from './errors.ts';

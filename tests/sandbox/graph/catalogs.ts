@@ -1,8 +1,6 @@
 import type { ManagedDevice } from '../fleet/managed-device.ts';
 import { Prng } from '../fleet/prng.ts';
-import { DETECTED_APP_PLATFORMS } from '../../../lib/graph/enums.ts';
-
-export { DETECTED_APP_PLATFORMS };
+import type { DETECTED_APP_PLATFORMS } from '../../../lib/graph/enums.ts';
 
 /** Graph v1.0 detectedApp. */
 export interface DetectedApp {

@@ -1,5 +1,6 @@
 import { noContent, type SandboxResponse } from '../http.ts';
-import { type ManagedDevice, OWNER_TYPES } from '../fleet/managed-device.ts';
+import { OWNER_TYPES } from '../../../lib/graph/enums.ts';
+import type { ManagedDevice } from '../fleet/managed-device.ts';
 import { type GraphContext, ok } from './context.ts';
 import { USER_DEFAULT_PROPERTIES, userResource } from './directory-resources.ts';
 import { badRequest, intuneError, intuneFailureText } from './errors.ts';

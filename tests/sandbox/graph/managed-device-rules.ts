@@ -1,15 +1,15 @@
 import {
   COMPLIANCE_STATES,
-  ENROLLMENT_TYPES,
+  DEVICE_ENROLLMENT_TYPES,
+  DEVICE_REGISTRATION_STATES,
   EXCHANGE_ACCESS_STATE_REASONS,
   EXCHANGE_ACCESS_STATES,
   MANAGEMENT_AGENTS,
   MANAGEMENT_STATES,
-  type ManagedDevice,
   OWNER_TYPES,
   PARTNER_THREAT_STATES,
-  REGISTRATION_STATES,
-} from '../fleet/managed-device.ts';
+} from '../../../lib/graph/enums.ts';
+import type { ManagedDevice } from '../fleet/managed-device.ts';
 import type { FieldSpec, FieldType, FilterDialect, FilterOperator } from './filter-compile.ts';
 
 export type PropertyKind = 'string' | 'boolean' | 'int64' | 'dateTime' | 'enum' | 'complex' | 'collection';
@@ -52,11 +52,11 @@ export const DEVICE_PROPERTIES: { readonly [K in keyof ManagedDevice]: DevicePro
   easDeviceId: string,
   easActivationDateTime: dateTime,
   azureADRegistered: boolean,
-  deviceEnrollmentType: enumOf(ENROLLMENT_TYPES),
+  deviceEnrollmentType: enumOf(DEVICE_ENROLLMENT_TYPES),
   activationLockBypassCode: { kind: 'string', listDefault: null },
   emailAddress: { kind: 'string', filter: ['contains'] },
   azureADDeviceId: { kind: 'string', filter: ['eq'] },
-  deviceRegistrationState: enumOf(REGISTRATION_STATES),
+  deviceRegistrationState: enumOf(DEVICE_REGISTRATION_STATES),
   deviceCategoryDisplayName: { kind: 'string', filter: eqOr },
   isSupervised: boolean,
   exchangeLastSuccessfulSyncDateTime: dateTime,

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateFleet } from '../fleet/generate.ts';
-import { ACTION_STATES } from '../fleet/managed-device.ts';
-import { DETECTED_APP_PLATFORMS } from './catalogs.ts';
+import { ACTION_STATES, DETECTED_APP_PLATFORMS } from '../../../lib/graph/enums.ts';
 import { GROUP_PROPERTY_NAMES, USER_PROPERTY_NAMES } from './directory-resources.ts';
 import { DEVICES, GRAPH, useGraphSandbox } from './harness.ts';
 import { DEVICE_PROPERTIES, DEVICE_PROPERTY_NAMES, type PropertyKind } from './managed-device-rules.ts';

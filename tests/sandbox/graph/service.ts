@@ -87,7 +87,7 @@ function answer(req: SandboxRequest, world: World, ids: RequestIds): SandboxResp
   if (version === 'beta') return graphError(400, 'BadRequest', 'The sandbox serves Microsoft Graph v1.0 only; /beta is not imitated.', ids);
   if (version !== 'v1.0') return graphError(400, 'BadRequest', `Invalid version: ${version}`, ids);
 
-  const caller = authenticateGraphRequest(req, world);
+  const caller = authenticateGraphRequest(req, world, ids);
   if (!caller.ok) return caller.response;
 
   const matches = ROUTES.filter((r) => matchPath(r, segments) !== undefined);
