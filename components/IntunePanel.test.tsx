@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UserFacingError } from '../lib/messaging/errors';
+import { UserFacingError } from '../lib/errors';
 import type { MessageClient } from '../lib/messaging/client';
 import { IntunePanel } from './IntunePanel';
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MessageClient } from '../lib/messaging/client';
-import type { PanelStatus, RecordRef } from '../lib/messaging/protocol';
+import type { RecordRef } from '../lib/assetpanda/record-ref';
+import type { PanelStatus } from '../lib/messaging/protocol';
 
 type Shown = PanelStatus | { state: 'loading' } | { state: 'error'; message: string };
 

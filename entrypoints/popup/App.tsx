@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Notice } from '../../components/Notice';
+import { useTask } from '../../components/useTask';
 import { callBackground } from '../../lib/browser/messaging';
 import type { ResponseOf } from '../../lib/messaging/protocol';
 
@@ -9,25 +10,17 @@ const openOptions = () => void callBackground('openOptionsPage', {}).then(() => 
 
 export function App() {
   const [described, setDescribed] = useState<Described>();
-  const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, failure: problem, setFailure: setProblem, run } = useTask();
 
   useEffect(() => {
     callBackground('getIntuneConnection', { verify: true }).then(setDescribed, (error: Error) => setProblem(error.message));
   }, []);
 
-  const signIn = async () => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
+  const signIn = () =>
+    run('Signing in…', async () => {
       const session = await callBackground('signInToIntune', {});
       setDescribed((current) => current && { ...current, session });
-    } catch (error) {
-      setProblem((error as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const connection = described?.connection;
   const session = described?.session;
@@ -54,8 +47,8 @@ export function App() {
             Signed out of Intune (tenant {connection.account.tenantId}). Sign in as <strong>{connection.account.username}</strong> to sync and
             act on devices.
           </p>
-          <button type="button" disabled={busy} onClick={() => void signIn()}>
-            {busy ? 'Signing in…' : 'Sign in'}
+          <button type="button" disabled={busy !== undefined} onClick={() => void signIn()}>
+            {busy ?? 'Sign in'}
           </button>
         </>
       )}

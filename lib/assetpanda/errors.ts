@@ -1,4 +1,4 @@
-import { UserFacingError } from '../messaging/errors';
+import { UserFacingError } from '../errors';
 
 export type AssetPandaErrorKind =
   | 'unauthorized'

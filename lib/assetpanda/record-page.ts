@@ -1,4 +1,4 @@
-import type { RecordRef } from '../messaging/protocol';
+import type { RecordRef } from './record-ref';
 
 /**
  * Where a record page lives in each Asset Panda product.

@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi';
-import { UserFacingError } from '../messaging/errors';
+import { UserFacingError } from '../errors';
 import { CLOUDS } from '../graph/clouds';
 import type { IntuneSettings } from './settings';
 

@@ -1,7 +1,7 @@
 import type { Database } from '../db/open';
 import { loadIntuneConnection, saveIntuneConnection } from './connection-store';
 import { SignInError } from './errors';
-import type { SessionSummary } from '../messaging/intune-messages';
+import type { SessionSummary } from './session-summary';
 import { REQUIRED_PERMISSIONS, type Probe } from './permissions';
 import { RENEWAL_MARGIN_MS, type IntuneSession } from './session';
 import type { IntuneSettings } from './settings';

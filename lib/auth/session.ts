@@ -1,5 +1,5 @@
 import { refresh, signIn, type AuthEnvironment, type TokenSet } from './entra';
-import type { SessionSummary } from '../messaging/intune-messages';
+import type { SessionSummary } from './session-summary';
 import { SignInError } from './errors';
 import type { IntuneSettings } from './settings';
 

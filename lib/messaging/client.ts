@@ -1,5 +1,5 @@
 import { protocol, ReplySchema, type MessageType, type RequestOf, type ResponseOf } from './protocol';
-import { UserFacingError } from './errors';
+import { UserFacingError } from '../errors';
 
 /** Typed calls from a UI context to the background; the answer is checked before it is used. */
 export function createMessageClient(send: (envelope: { type: string; payload: unknown }) => Promise<unknown>) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountSchema, IntuneSettingsSchema, SavedIntuneConnectionSchema } from '../auth/settings';
+import { ProblemSchema, SessionSummarySchema } from '../auth/session-summary';
 import { message } from './message';
 
 const PermissionCheckSchema = z.object({
@@ -9,21 +10,12 @@ const PermissionCheckSchema = z.object({
   detail: z.string(),
 });
 
-const ProblemSchema = z.object({ code: z.string(), message: z.string() });
-
 export const ConnectionTestReportSchema = z.object({
   ok: z.boolean(),
   account: AccountSchema.optional(),
   permissions: z.array(PermissionCheckSchema),
   problem: ProblemSchema.optional(),
 });
-
-/** The session as the UI may see it: who, and until when. Never a token. */
-export const SessionSummarySchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('signed-out'), problem: ProblemSchema.optional() }),
-  z.object({ state: z.literal('signed-in'), account: AccountSchema, expiresAt: z.number().optional() }),
-]);
-export type SessionSummary = z.infer<typeof SessionSummarySchema>;
 
 /** Messages about the Microsoft Intune connection (options page and popup). */
 export const intuneMessages = {

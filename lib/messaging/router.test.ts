@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMessageClient } from './client';
-import { UserFacingError } from './errors';
+import { UserFacingError } from '../errors';
 import { createMessageRouter, type Handlers, type MessageSender } from './router';
 
 const policy = {

@@ -1,5 +1,5 @@
 import { EnvelopeSchema, protocol, type Audience, type MessageType, type Protocol, type Reply } from './protocol';
-import { UserFacingError } from './errors';
+import { UserFacingError } from '../errors';
 import type { z } from 'zod';
 
 /** The parts of runtime.MessageSender the background trusts (set by the browser, not the sender). */

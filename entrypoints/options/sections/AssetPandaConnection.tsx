@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Notice } from '../../../components/Notice';
 import { TextField } from '../../../components/TextField';
+import { useTask } from '../../../components/useTask';
 import { DEFAULT_API_BASE_URL } from '../../../lib/assetpanda/api-base-url';
 import { callBackground } from '../../../lib/browser/messaging';
 import type { AssetPandaConnectionInput, AssetPandaStatus } from '../../../lib/messaging/assetpanda-messages';
@@ -19,8 +20,7 @@ export function AssetPandaConnection() {
   const [accountId, setAccountId] = useState('');
   const [modules, setModules] = useState<Named[]>([]);
   const [moduleId, setModuleId] = useState('');
-  const [busy, setBusy] = useState<string>();
-  const [failure, setFailure] = useState<string>();
+  const { busy, failure, setFailure, run } = useTask();
 
   /** Shows the background's connection state; a saved connection fills the form (never the secret). */
   const show = (next: AssetPandaStatus) => {
@@ -36,18 +36,6 @@ export function AssetPandaConnection() {
   useEffect(() => {
     callBackground('getAssetPandaConnection', {}).then(show, (error: Error) => setFailure(error.message));
   }, []);
-
-  const run = async (label: string, task: () => Promise<void>) => {
-    setBusy(label);
-    setFailure(undefined);
-    try {
-      await task();
-    } catch (error) {
-      setFailure((error as Error).message);
-    } finally {
-      setBusy(undefined);
-    }
-  };
 
   const chooseAccount = async (account: string) => {
     setAccountId(account);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import { Notice } from '../../../components/Notice';
 import { TextField } from '../../../components/TextField';
+import { useTask } from '../../../components/useTask';
 import { IntuneSettingsSchema, type IntuneSettings } from '../../../lib/auth/settings';
 import { callBackground } from '../../../lib/browser/messaging';
 import { requestCloudAccess } from '../../../lib/browser/permissions';
@@ -22,9 +23,8 @@ export function IntuneConnection() {
   const [described, setDescribed] = useState<Described>();
   const [form, setForm] = useState<Form>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ saved: boolean; report: Report }>();
-  const [failure, setFailure] = useState<string>();
+  const { busy, failure, setFailure, run } = useTask();
 
   const refresh = async () => {
     const next = await callBackground('getIntuneConnection', { verify: false });
@@ -53,19 +53,13 @@ export function IntuneConnection() {
       setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
       return;
     }
-    setBusy(true);
-    try {
+    await run('Testing… finish signing in', async () => {
       if (!(await requestCloudAccess(parsed.data.cloud))) {
-        setFailure(`The extension needs access to ${CLOUDS[parsed.data.cloud].label}'s sign-in and Graph hosts. Allow it when the browser asks, then test again.`);
-        return;
+        throw new Error(`The extension needs access to ${CLOUDS[parsed.data.cloud].label}'s sign-in and Graph hosts. Allow it when the browser asks, then test again.`);
       }
       setOutcome(await callBackground('testAndSaveIntuneConnection', parsed.data satisfies IntuneSettings));
       await refresh();
-    } catch (error) {
-      setFailure((error as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const signOut = async () => setDescribed({ ...described!, session: await callBackground('signOutOfIntune', {}) });
@@ -94,8 +88,8 @@ export function IntuneConnection() {
           </select>
         </div>
         <div class="actions">
-          <button type="submit" disabled={busy}>
-            {busy ? 'Testing… finish signing in' : 'Test and Save Connection'}
+          <button type="submit" disabled={busy !== undefined}>
+            {busy ?? 'Test and Save Connection'}
           </button>
         </div>
       </form>
