@@ -15,6 +15,12 @@ const upgrades: Array<(db: Database) => void> = [
   (db) => {
     db.createObjectStore('cryptoKeys');
   },
+  (db) => {
+    db.createObjectStore('syncRuns');
+    db.createObjectStore('syncItems');
+    db.createObjectStore('audit');
+    db.createObjectStore('recordCache');
+  },
 ];
 
 export const DATABASE_VERSION = upgrades.length;

@@ -1,0 +1,46 @@
+import { UserFacingError } from '../errors';
+import type { Database } from '../db/open';
+import { decodeDocument, encodeDocument, type DocumentKind } from '../db/versioned';
+import { MappingSchema, type Mapping } from './schema';
+
+/** The stored mapping: format 1 is lib/mapping/schema.ts. Migrations go here, with a fixture each. */
+export const MAPPING_DOCUMENT: DocumentKind<Mapping> = { name: 'mapping', schema: MappingSchema, migrations: [] };
+
+/** A stored mapping as listed: readable, or kept with the reason it no longer reads. */
+export type StoredMapping = { readable: true; mapping: Mapping } | { readable: false; id: string; problem: string };
+
+function read(id: string, stored: unknown): StoredMapping {
+  const decoded = decodeDocument(MAPPING_DOCUMENT, stored);
+  return decoded.ok ? { readable: true, mapping: decoded.value } : { readable: false, id, problem: decoded.problem };
+}
+
+/** The mappings in IndexedDB, each read through its versioned format. */
+export function mappingStore(database: Promise<Database>) {
+  return {
+    async list(): Promise<StoredMapping[]> {
+      const db = await database;
+      const tx = db.transaction('mappings');
+      const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
+      return keys.map((id, index) => read(id, values[index]));
+    },
+
+    /** The mapping, or a clear error when it is gone or no longer reads. */
+    async get(id: string): Promise<Mapping> {
+      const stored = await (await database).get('mappings', id);
+      if (stored === undefined) throw new UserFacingError('mapping-not-found', 'This mapping no longer exists. It may have been deleted on the options page.');
+      const found = read(id, stored);
+      if (!found.readable) throw new UserFacingError('mapping-unreadable', `${found.problem} Open the options page to export or delete it.`);
+      return found.mapping;
+    },
+
+    async save(mapping: Mapping): Promise<void> {
+      await (await database).put('mappings', encodeDocument(MAPPING_DOCUMENT, mapping), mapping.id);
+    },
+
+    async delete(id: string): Promise<void> {
+      await (await database).delete('mappings', id);
+    },
+  };
+}
+
+export type MappingStore = ReturnType<typeof mappingStore>;

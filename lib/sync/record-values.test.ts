@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { Field } from '../assetpanda/types';
+import type { ManagedDevice } from '../graph/device-schema';
+import { MappingSchema } from '../mapping/schema';
+import { deviceValues, newRecordValues, recordChanges } from './record-values';
+
+const field = (id: string, type: string, extra: Partial<Field> = {}): Field => ({ id, name: id, type, required: false, unique: false, ...extra });
+const fields = new Map(
+  [field('serial', 'text'), field('owner', 'text'), field('storage', 'number'), field('compliance', 'status', { options: ['Compliant', 'Noncompliant'] })].map((f) => [f.id, f]),
+);
+const ref = (id: string) => ({ id, name: id, type: fields.get(id)!.type });
+
+const mapping = MappingSchema.parse({
+  id: 'm',
+  name: 'Laptops',
+  collection: { id: 'c', name: 'Devices' },
+  entity: 'managedDevices',
+  fields: [
+    { source: 'serialNumber', target: ref('serial'), transform: { kind: 'asIs' } },
+    { source: 'userPrincipalName', target: ref('owner'), transform: { kind: 'asIs' }, keepWhenEmpty: false },
+    { source: 'totalStorageSpaceInBytes', target: ref('storage'), transform: { kind: 'bytesToGB' } },
+    { source: 'complianceState', target: ref('compliance'), transform: { kind: 'labels', labels: { compliant: 'Compliant', noncompliant: 'Noncompliant' } } },
+  ],
+  matchKeys: ['serialNumber'],
+  createdAt: '2026-11-30T00:00:00Z',
+  updatedAt: '2026-11-30T00:00:00Z',
+});
+
+const device: ManagedDevice = { id: 'd1', serialNumber: 'PF3ABCD1', userPrincipalName: null, totalStorageSpaceInBytes: 0, complianceState: 'noncompliant' };
+
+describe("a record's values from its device", () => {
+  it('transforms each mapped field, empty where Intune holds nothing', () => {
+    expect(Object.fromEntries(deviceValues(mapping, fields, device))).toEqual({ serial: 'PF3ABCD1', owner: null, storage: 0, compliance: 'Noncompliant' });
+  });
+
+  it('writes only what changed, and no empty value over a filled one unless the mapping allows it', () => {
+    const next = deviceValues(mapping, fields, { ...device, serialNumber: '' });
+    const changes = recordChanges(mapping, fields, next, { serial: 'PF3ABCD1', owner: 'megan@contoso.com', storage: 0, compliance: 'Compliant' });
+    expect(changes).toEqual([
+      { fieldId: 'owner', fieldName: 'owner', before: 'megan@contoso.com', after: null },
+      { fieldId: 'compliance', fieldName: 'compliance', before: 'Compliant', after: 'Noncompliant' },
+    ]);
+  });
+
+  it('writes nothing when the record already says it all', () => {
+    const next = deviceValues(mapping, fields, device);
+    expect(recordChanges(mapping, fields, next, { serial: 'pf3abcd1 ', storage: '0', compliance: 'noncompliant' }).map((c) => c.fieldId)).toEqual(['serial']);
+    expect(recordChanges(mapping, fields, next, { serial: 'PF3ABCD1', storage: 0, compliance: 'Noncompliant' })).toEqual([]);
+  });
+
+  it('creates a record from the filled values only', () => {
+    expect(newRecordValues(deviceValues(mapping, fields, device))).toEqual({ serial: 'PF3ABCD1', storage: 0, compliance: 'Noncompliant' });
+  });
+});
