@@ -4,12 +4,16 @@ import { createIntuneService } from '../../lib/auth/service';
 import { IntuneSession } from '../../lib/auth/session';
 import { browserAuthEnvironment, sessionTokenStore } from '../../lib/browser/identity';
 import type { Database } from '../../lib/db/open';
+import { createGraphClient } from '../../lib/graph/client';
+import { createSlidingWindowLimiter } from '../../lib/graph/limiter';
 
 const RENEWAL_ALARM = 'intune-sign-in-renewal';
 
 /** Wires the Intune connection to the browser: identity window, session storage, renewal alarm. */
 export function startIntuneService(database: Promise<Database>) {
   const env = browserAuthEnvironment();
+  // One budget for every Graph client: Intune counts requests per app and tenant.
+  const limiter = createSlidingWindowLimiter();
   const intune = createIntuneService({
     database,
     session: new IntuneSession(env, sessionTokenStore),
@@ -17,6 +21,7 @@ export function startIntuneService(database: Promise<Database>) {
     now: env.now,
     runProbe: (settings, probe, tokens) => runPermissionProbe({ cloud: settings.cloud, fetch: env.fetch }, probe, tokens),
     scheduleRenewal: (when) => browser.alarms.create(RENEWAL_ALARM, { when }),
+    graphClient: (cloud, auth) => createGraphClient({ cloud, fetch: env.fetch, limiter, ...auth }),
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RENEWAL_ALARM) void intune.renew();

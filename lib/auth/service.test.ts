@@ -4,6 +4,7 @@ import { SANDBOX_CLIENT_ID } from '../../tests/sandbox/entra/state.ts';
 import { sandboxAuthEnvironment } from '../../tests/support/auth-environment.ts';
 import { useSandbox } from '../../tests/support/use-sandbox.ts';
 import { openDatabase } from '../db/open';
+import { createGraphClient } from '../graph/client';
 import { runPermissionProbe } from './probes';
 import { createIntuneService } from './service';
 import { IntuneSession, type TokenStore } from './session';
@@ -38,11 +39,23 @@ function service() {
     scheduleRenewal: async (when) => {
       renewals.push(when);
     },
+    graphClient: (cloud, auth) => createGraphClient({ cloud, fetch: env.fetch, ...auth }),
   });
   return { intune, renewals, tokens: () => tokens };
 }
 
 describe('Intune connection service', () => {
+  it('gives Microsoft Graph as the signed-in admin once connected, and a clear error before', async () => {
+    const { intune } = service();
+    await expect(intune.graph()).rejects.toThrow('Microsoft Intune is not connected yet');
+    await intune.testAndSave(settings);
+    const graph = await intune.graph();
+    const sizes: number[] = [];
+    for await (const page of graph.listDevices({ select: ['serialNumber'], top: 5 })) sizes.push(page.items.length);
+    expect(sizes).toEqual([5, 5]);
+    expect(sandbox.requests.at(-1)?.headers.authorization).toMatch(/^Bearer /);
+  });
+
   it('saves a proven connection and asks to be woken two hours before the 24-hour sign-in ends', async () => {
     const { intune, renewals, tokens } = service();
     const result = await intune.testAndSave(settings);

@@ -1,4 +1,6 @@
 import type { Database } from '../db/open';
+import type { GraphClient, GraphClientOptions } from '../graph/client';
+import type { Cloud } from '../graph/clouds';
 import { loadIntuneConnection, saveIntuneConnection } from './connection-store';
 import { SignInError } from './errors';
 import type { SessionSummary } from './session-summary';
@@ -16,6 +18,8 @@ export interface IntuneServiceDeps {
   runProbe(settings: IntuneSettings, probe: Probe | 'privilegedOperations', tokens: TokenSet): Promise<ProbeOutcome>;
   /** Asks to be woken at `when` to renew the sign-in (an alarm in the browser). */
   scheduleRenewal(when: number): Promise<void>;
+  /** A Graph client for the cloud that authenticates through `auth`. */
+  graphClient(cloud: Cloud, auth: Pick<GraphClientOptions, 'getAccessToken' | 'grantedScopes'>): GraphClient;
 }
 
 /** The background's Intune connection: test and save, sign-in state, and silent renewal. */
@@ -114,6 +118,15 @@ export function createIntuneService(deps: IntuneServiceDeps) {
 
     async accessToken(): Promise<string> {
       return deps.session.accessToken(await savedSettings());
+    },
+
+    /** Microsoft Graph as the signed-in admin of the saved connection; tokens renew as calls need them. */
+    async graph(): Promise<GraphClient> {
+      const settings = await savedSettings();
+      return deps.graphClient(settings.cloud, {
+        getAccessToken: () => deps.session.accessToken(settings),
+        grantedScopes: () => deps.session.grantedScopes(),
+      });
     },
   };
 }

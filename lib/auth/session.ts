@@ -41,6 +41,11 @@ export class IntuneSession {
     return (await this.renew(settings, tokens)).accessToken;
   }
 
+  /** The Graph permissions granted with the current tokens (short names). */
+  async grantedScopes(): Promise<string[]> {
+    return (await this.store.load())?.scopes ?? [];
+  }
+
   /** Interactive sign-in. The tokens are not kept until `adopt` (Test and Save keeps them only on success). */
   async signInInteractively(settings: IntuneSettings): Promise<TokenSet> {
     return signIn(this.env, settings, { interactive: true });

@@ -46,8 +46,8 @@ export function checkMapping(mapping: Mapping, fields: readonly Field[]): Mappin
       continue;
     }
     if (entry.transform.kind === 'labels' && field.options) {
-      const unknown = Object.values(entry.transform.labels).filter((label) => label !== '' && !field.options?.includes(label));
-      if (unknown.length > 0) error('unknown-label', `"${field.name}" has no value ${unknown.map((l) => `"${l}"`).join(', ')}. Pick values from its list: ${field.options.join(', ')}.`);
+      const unknown = Object.values(entry.transform.labels).filter((value) => value !== '' && !field.options?.includes(value));
+      if (unknown.length > 0) error('unknown-label', `"${field.name}" has no value ${unknown.map((value) => `"${value}"`).join(', ')}. Pick values from its list: ${field.options.join(', ')}.`);
     }
   }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RecordRefSchema } from '../assetpanda/record-ref';
 import { assetPandaMessages } from './assetpanda-messages';
 import { intuneMessages } from './intune-messages';
+import { mappingMessages } from './mapping-messages';
 import { message } from './message';
 
 export type { Audience } from './message';
@@ -29,6 +30,7 @@ export const protocol = {
   }),
   ...intuneMessages,
   ...assetPandaMessages,
+  ...mappingMessages,
 };
 
 export type Protocol = typeof protocol;

@@ -3,7 +3,8 @@ import type { BackgroundServices } from '../services';
 import { assetPandaHandlers } from './assetpanda';
 import { coreHandlers } from './core';
 import { intuneHandlers } from './intune';
+import { mappingHandlers } from './mappings';
 
 export function createHandlers(services: BackgroundServices): Handlers {
-  return { ...coreHandlers(services), ...intuneHandlers(services), ...assetPandaHandlers(services) };
+  return { ...coreHandlers(services), ...intuneHandlers(services), ...assetPandaHandlers(services), ...mappingHandlers(services) };
 }
