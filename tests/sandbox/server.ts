@@ -1,13 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { FaultInjector, type Fault } from './faults.ts';
+import { FaultInjector, type Fault, type RandomFaults } from './faults.ts';
 import { header, json, type Handler, type SandboxRequest, type SandboxResponse } from './http.ts';
 import { makeCertificate, SANDBOX_HOSTS } from './tls.ts';
 import { createWorld, type World, type WorldOptions } from './world.ts';
 import { services } from './services.ts';
 
 export interface RecordedRequest {
+  /** World time (epoch ms, see `advanceClock`) when the sandbox answered. */
   at: number;
   method: string;
   host: string;
@@ -16,6 +17,10 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   body: string;
   status: number;
+  /** The answer's headers (`retry-after` among them), as sent or, for a lost answer, as it would have been. */
+  responseHeaders: Record<string, string>;
+  /** The client never got the answer: the connection was closed after the work was done. */
+  lost?: boolean;
 }
 
 export interface Sandbox {
@@ -26,6 +31,8 @@ export interface Sandbox {
   requests: RecordedRequest[];
   faults: FaultInjector;
   fault(fault: Fault): void;
+  /** Makes a share of the matching requests fail at random (seeded); see `RandomFaults`. */
+  randomFaults(faults: RandomFaults): void;
   /** Fresh state for the next test: new world, no faults, no recorded requests. */
   reset(options?: WorldOptions): void;
   close(): Promise<void>;
@@ -58,7 +65,7 @@ export async function startSandbox(options: WorldOptions & { port?: number } = {
       if (fault?.malformed && res.body) res = { ...res, body: res.body.slice(0, Math.max(1, res.body.length >> 1)) };
     }
     requests.push({
-      at: Date.now(),
+      at: world.now(),
       method: req.method,
       host: req.host,
       path: req.url.pathname,
@@ -66,7 +73,13 @@ export async function startSandbox(options: WorldOptions & { port?: number } = {
       headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
       body: req.body,
       status: res.status,
+      responseHeaders: res.headers ?? {},
+      ...(fault?.lose ? { lost: true } : {}),
     });
+    if (fault?.lose) {
+      incoming.socket.destroy();
+      return;
+    }
     if (!outgoing.writable) return;
     outgoing.writeHead(res.status, res.headers ?? {});
     outgoing.end(res.body ?? '');
@@ -87,6 +100,7 @@ export async function startSandbox(options: WorldOptions & { port?: number } = {
     requests,
     faults,
     fault: (f) => faults.add(f),
+    randomFaults: (f) => faults.addRandom(f),
     reset(next = options) {
       world = createWorld(next, signer);
       faults.clear();

@@ -20,7 +20,8 @@ export function listDevices(ctx: GraphContext): SandboxResponse {
   const { req } = ctx;
   const select = parseSelect(req, SELECTABLE, TYPE_NAME);
   const devices = queryDevices(ctx);
-  const page = pageOf(req, devices, parseTop(req, DEVICE_PAGE_SIZE, 'clamp') ?? DEVICE_PAGE_SIZE);
+  const asked = parseTop(req, DEVICE_PAGE_SIZE, 'clamp') ?? DEVICE_PAGE_SIZE;
+  const page = pageOf(req, devices, Math.max(1, Math.min(asked, ctx.state.pageSize)));
   return ok({
     '@odata.context': contextUrl(req, DEVICE_SET, select),
     ...(wantsCount(req) ? { '@odata.count': devices.length } : {}),

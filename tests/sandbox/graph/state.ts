@@ -26,6 +26,11 @@ export interface GraphState {
   requests: DeviceRequestRecord[];
   throttling: ThrottleState;
   /**
+   * Devices per page of a listing, at most Intune's 1000. Graph may answer shorter pages than asked
+   * ("A page of results may contain zero or more results"): tests set it low to page more often.
+   */
+  pageSize: number;
+  /**
    * World time after which a queued action completes on a device that still checks in. Devices
    * that stopped checking in keep their actions pending, as real ones do.
    */
@@ -42,6 +47,7 @@ export function createGraphState(fleet: Fleet): GraphState {
     mobileApps: makeMobileApps(),
     requests: [],
     throttling: createThrottleState(),
+    pageSize: 1000,
     actionCompletionMs: 15 * 60_000,
   };
 }

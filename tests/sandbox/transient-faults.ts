@@ -1,0 +1,20 @@
+import { errorBody, failure } from './assetpanda-api/unpublished-shapes.ts';
+import type { FaultEffect } from './faults.ts';
+import { serviceUnavailable, throttled } from './graph/errors.ts';
+import { json } from './http.ts';
+
+/**
+ * The passing failures a busy service gives, each as that service answers it, for `randomFaults`:
+ * throttling with Retry-After, a server error, a dropped connection, and a write done whose answer
+ * is lost on the way back.
+ */
+export function transientFaults(service: 'graph' | 'assetPanda', retryAfterSeconds = 2): FaultEffect[] {
+  const lost: FaultEffect[] = [{ drop: true }, { lose: true }];
+  if (service === 'graph') return [{ response: throttled(retryAfterSeconds) }, { response: serviceUnavailable() }, ...lost];
+  return [
+    { response: json(429, errorBody(failure(429, 'Too many requests. Retry after the rate-limit window resets.')), { 'retry-after': String(retryAfterSeconds) }) },
+    // A gateway in front of the API answers for it when the API is down: no JSON to read.
+    { response: { status: 502, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' } },
+    ...lost,
+  ];
+}
