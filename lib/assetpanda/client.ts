@@ -40,8 +40,8 @@ export interface AssetPandaClient {
   listModules(accountId: string): Promise<Named[]>;
   listCollections(tenant: Tenant): Promise<Named[]>;
   listFields(collection: CollectionRef): Promise<Field[]>;
-  /** One page of the records whose field holds the value; `from` and `size` as the API pages. */
-  searchRecords(collection: CollectionRef, match: FieldMatch, page?: { from?: number; size?: number }): Promise<RecordPage>;
+  /** One page of the records whose field holds the value (every record without a match); `from` and `size` as the API pages. */
+  searchRecords(collection: CollectionRef, match: FieldMatch | undefined, page?: { from?: number; size?: number }): Promise<RecordPage>;
   /** Every record whose field holds the value, page after page. */
   searchAllRecords(collection: CollectionRef, match: FieldMatch): AsyncGenerator<AssetRecord>;
   getRecord(collection: CollectionRef, recordId: string): Promise<AssetRecord>;
@@ -128,10 +128,10 @@ export function createAssetPandaClient(options: TransportOptions): AssetPandaCli
     async searchRecords(collection, match, page = {}) {
       const from = page.from ?? 0;
       const size = Math.min(page.size ?? SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE);
-      const filter = { field: match.fieldId, operator: EXACT_MATCH_OPERATOR, value: match.value };
+      const filters = match ? [{ field: match.fieldId, operator: EXACT_MATCH_OPERATOR, value: match.value }] : [];
       const { data, total } = await read(SEARCH_RESULT, {
         endpoint: ENDPOINTS.search,
-        body: searchBody(collection, [filter], { from, size }),
+        body: searchBody(collection, filters, { from, size }),
         subject: `collection ${collection.collectionId}`,
       });
       const reached = from + data.length;

@@ -37,6 +37,8 @@ export interface GraphClientOptions {
 export interface Page<Item> {
   items: Item[];
   totalCount: number | null;
+  /** Graph's link to the next page; absent on the last one. */
+  nextLink?: string;
 }
 
 export interface DeviceQuery {
@@ -45,6 +47,11 @@ export interface DeviceQuery {
   filter?: DeviceFilter;
   /** Page size below Graph's 1000 (`$top`); later pages keep it through the nextLink. */
   top?: number;
+  /**
+   * A page's `nextLink`: the listing goes on from there (after a failed page, say). The link holds
+   * the query, so the other options are not used.
+   */
+  continueFrom?: string;
 }
 
 export interface GraphClient {
@@ -94,9 +101,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     let url: string | undefined = firstUrl;
     while (url !== undefined) {
       const page: z.output<typeof schema> = await get(url, scopes, schema);
-      yield { items: page.value, totalCount: page['@odata.count'] ?? null };
       // The whole link, as is: Microsoft forbids rebuilding it from $skiptoken.
       url = page['@odata.nextLink'];
+      yield { items: page.value, totalCount: page['@odata.count'] ?? null, ...(url === undefined ? {} : { nextLink: url }) };
     }
   }
 
@@ -110,7 +117,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     getDevice: async (id, { select } = {}) =>
       get(withQuery(devicePath(id), { $select: select && selectDeviceFields(select) }), REQUIRED_SCOPES.devicesRead, ManagedDeviceSchema),
 
-    listDevices: ({ select, filter, count, top } = {}) => {
+    listDevices: ({ select, filter, count, top, continueFrom } = {}) => {
+      if (continueFrom !== undefined) return pages(continueFrom, REQUIRED_SCOPES.devicesRead, ManagedDeviceSchema);
       if (count) refuseCountWith(filter);
       const query = {
         $select: select && selectDeviceFields(select),
