@@ -26,6 +26,20 @@ export function issueGraphAccessToken(world: World, claims: Omit<GraphAccessClai
   return world.signer.sign({ aud: GRAPH_AUDIENCE, iat: now, nbf: now, ...claims });
 }
 
+/** For tests and tools: the Graph token Entra issues to a user of the sandbox tenant after sign-in. */
+export function graphTokenFor(world: World, user: DirectoryUser, scopes: readonly string[], appId: string, lifetimeSeconds = 3600): string {
+  return issueGraphAccessToken(world, {
+    iss: `https://sts.windows.net/${world.directory.tenantId}/`,
+    tid: world.directory.tenantId,
+    oid: user.id,
+    upn: user.userPrincipalName,
+    name: user.displayName,
+    appid: appId,
+    scp: scopes.join(' '),
+    exp: Math.floor(world.now() / 1000) + lifetimeSeconds,
+  });
+}
+
 export type GraphCaller =
   | { ok: true; user: DirectoryUser; scopes: Set<string>; claims: GraphAccessClaims }
   | { ok: false; response: SandboxResponse };

@@ -1,6 +1,6 @@
 import { useSandbox } from '../../support/use-sandbox.ts';
 import { SANDBOX_ADMIN, type DirectoryUser } from '../directory.ts';
-import { issueGraphAccessToken } from '../entra/access-token.ts';
+import { graphTokenFor } from '../entra/access-token.ts';
 import type { Sandbox } from '../server.ts';
 import type { WorldOptions } from '../world.ts';
 
@@ -42,17 +42,7 @@ export function useGraphSandbox(options: WorldOptions = {}): GraphHarness {
 }
 
 export function accessToken(sandbox: Sandbox, user: DirectoryUser, scopes: readonly string[], appId = TEST_APP_ID): string {
-  const { world } = sandbox;
-  return issueGraphAccessToken(world, {
-    iss: `https://sts.windows.net/${world.directory.tenantId}/`,
-    tid: world.directory.tenantId,
-    oid: user.id,
-    upn: user.userPrincipalName,
-    name: user.displayName,
-    appid: appId,
-    scp: scopes.join(' '),
-    exp: Math.floor(world.now() / 1000) + 3600,
-  });
+  return graphTokenFor(sandbox.world, user, scopes, appId);
 }
 
 export interface GraphErrorBody {
