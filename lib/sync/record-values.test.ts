@@ -33,6 +33,12 @@ describe("a record's values from its device", () => {
     expect(Object.fromEntries(deviceValues(mapping, fields, device))).toEqual({ serial: 'PF3ABCD1', owner: null, storage: 0, compliance: 'Noncompliant' });
   });
 
+  it('never writes a placeholder serial into a match-key field', () => {
+    for (const junk of ['Default string', '0', 'To be filled by O.E.M.']) {
+      expect(deviceValues(mapping, fields, { ...device, serialNumber: junk }).get('serial'), junk).toBeNull();
+    }
+  });
+
   it('writes only what changed, and no empty value over a filled one unless the mapping allows it', () => {
     const next = deviceValues(mapping, fields, { ...device, serialNumber: '' });
     const changes = recordChanges(mapping, fields, next, { serial: 'PF3ABCD1', owner: 'megan@contoso.com', storage: 0, compliance: 'Compliant' });

@@ -3,6 +3,7 @@ import type { ManagedDevice } from '../graph/device-schema';
 import { sourceField } from '../mapping/entities';
 import type { Mapping } from '../mapping/schema';
 import { applyTransform, isEmptyValue, sameValue } from '../mapping/transform';
+import { matchKeyValue } from './match-key';
 
 /** One mapped field's new value for a record, as a sync or "Sync this record" would write it. */
 export interface FieldChange {
@@ -16,15 +17,29 @@ export interface FieldChange {
 /**
  * The value each mapped field gets from one device, by field id: transformed for the field, null
  * where Intune holds nothing. A lookup's value is still the value to look up in the linked collection.
+ * A field that holds a match key never receives a placeholder ("Default string", "0"): it would
+ * identify nothing, and in a unique field it would clash with every other such device.
  */
 export function deviceValues(mapping: Mapping, fields: ReadonlyMap<string, Field>, device: ManagedDevice): Map<string, FieldValue> {
-  const values = new Map<string, FieldValue>();
-  for (const entry of mapping.fields) {
+  return deviceValueReader(mapping, fields)(device);
+}
+
+/** `deviceValues` for many devices: the mapping is read once. */
+export function deviceValueReader(mapping: Mapping, fields: ReadonlyMap<string, Field>): (device: ManagedDevice) => Map<string, FieldValue> {
+  const keySources = new Set(mapping.matchKeys);
+  const readers = mapping.fields.flatMap((entry) => {
     const source = sourceField(mapping.entity, entry.source);
     const field = fields.get(entry.target.id);
-    if (source && field) values.set(field.id, applyTransform(entry.transform, source.read(device), field));
-  }
-  return values;
+    return source && field ? [{ source, field, transform: entry.transform, isKey: keySources.has(entry.source) }] : [];
+  });
+  return (device) => {
+    const values = new Map<string, FieldValue>();
+    for (const { source, field, transform, isKey } of readers) {
+      const value = applyTransform(transform, source.read(device), field);
+      values.set(field.id, isKey && matchKeyValue(value) === undefined ? null : value);
+    }
+    return values;
+  };
 }
 
 /**

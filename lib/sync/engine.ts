@@ -1,0 +1,382 @@
+import type { Field } from '../assetpanda/types';
+import type { DeviceFieldKey } from '../graph/device-fields';
+import { UserFacingError } from '../errors';
+import { checkMapping } from '../mapping/check';
+import { deviceQuery } from '../mapping/device-query';
+import { sourceField } from '../mapping/entities';
+import type { Mapping } from '../mapping/schema';
+import { Applier } from './apply';
+import { CancelSignal, patiently, PauseSignal } from './failures';
+import { addLinkedRecords, lookupTables } from './lookups';
+import { Planner, type OrphanCandidate } from './planner';
+import { isWrite, type PlanCounts, type WriteCounts, type WriteState } from './plan-types';
+import type { DeviceQuery, DeviceSource, Page, RecordReader, RecordWriter } from './ports';
+import type { SyncPhase, SyncProgress } from './progress';
+import type { RunRecord, RunStore, RunTrigger, StoredPlan } from './run-store';
+
+export interface SyncEngineDeps {
+  devices: DeviceSource;
+  records: RecordReader;
+  writer: RecordWriter;
+  store: RunStore;
+  now?: () => number;
+  /** How the engine waits between tries; tests pass one that moves a fake clock. */
+  sleep?: (ms: number) => Promise<void>;
+  newId?: () => string;
+  /** Write requests in flight at once (default 3). */
+  concurrency?: number;
+  /** The clock that times the engine's own work (default performance.now). */
+  clock?: () => number;
+}
+
+export interface SyncInput {
+  mapping: Mapping;
+  /**
+   * The collection's fields as Asset Panda lists them now: the caller lists them once per run for
+   * the mapping check (lib/mapping/check.ts) and refuses a mapping that is not runnable. The engine
+   * checks again, without a request, and throws the first error if there is one.
+   */
+  fields: readonly Field[];
+  trigger?: RunTrigger;
+}
+
+export interface RunOptions {
+  /** Aborting stops the run after the requests in flight: it ends `cancelled`, what was written stays. */
+  signal?: AbortSignal;
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+/** A second run of a mapping while one runs or is paused. */
+export class SyncBusyError extends UserFacingError {
+  constructor(
+    message: string,
+    readonly holder: string,
+  ) {
+    super('sync-busy', message);
+    this.name = 'SyncBusyError';
+  }
+}
+
+export interface SyncEngine {
+  /** Reads and plans, writes nothing: the run ends `previewed` (or `paused` when a read failed), its plan in the store. */
+  preview(input: SyncInput, options?: RunOptions): Promise<RunRecord>;
+  /** Plans and writes; ends `done`, `paused` (resume it) or `cancelled`. Throws SyncBusyError while another run of the mapping holds the lock. */
+  sync(input: SyncInput, options?: RunOptions): Promise<RunRecord>;
+  /**
+   * Goes on with a run that was interrupted (its worker died) or paused, from its checkpoint. When
+   * the mapping changed since the run planned, the run is cancelled and a new one (trigger 'resume')
+   * plans afresh and is returned.
+   */
+  resume(runId: string, input: SyncInput, options?: RunOptions): Promise<RunRecord>;
+  /** Ends an unfinished run as `cancelled` and frees its mapping; what was written stays. */
+  discard(runId: string): Promise<RunRecord>;
+}
+
+const EMPTY_WRITES: WriteCounts = { created: 0, updated: 0, marked: 0, deleted: 0, failed: 0, pending: 0 };
+
+export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
+  const now = deps.now ?? (() => Date.now());
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const clock = deps.clock ?? (() => performance.now());
+  const { store } = deps;
+
+  function newRun(input: SyncInput, mode: RunRecord['mode']): RunRecord {
+    const at = now();
+    const { mapping } = input;
+    return {
+      id: newId(),
+      mappingId: mapping.id,
+      mappingName: mapping.name,
+      mappingUpdatedAt: mapping.updatedAt,
+      collectionId: mapping.collection.id,
+      mode,
+      trigger: input.trigger ?? 'manual',
+      status: 'planning',
+      startedAt: at,
+      updatedAt: at,
+      written: { ...EMPTY_WRITES },
+      computeMs: 0,
+    };
+  }
+
+  async function save(run: RunRecord): Promise<RunRecord> {
+    run.updatedAt = now();
+    await store.saveRun(run);
+    return run;
+  }
+
+  async function lockFor(run: RunRecord): Promise<void> {
+    const taken = await store.lock(run.mappingId, run.id);
+    if (taken.ok) return;
+    const holder = await store.loadRun(taken.holder);
+    if (holder?.status === 'done' || holder?.status === 'cancelled') {
+      // A lock left by a run that ended without freeing it (a worker that died between the two).
+      await store.unlock(run.mappingId, taken.holder);
+      return lockFor(run);
+    }
+    const minutes = holder ? Math.max(1, Math.round((now() - holder.startedAt) / 60_000)) : 0;
+    const message =
+      holder?.status === 'paused'
+        ? `A sync of "${holder.mappingName}" is paused: ${holder.pause?.message ?? ''} Continue it or discard it before starting another.`
+        : `A sync of "${run.mappingName}" is already running${holder ? ` (started ${minutes} minute${minutes === 1 ? '' : 's'} ago)` : ''}. Wait for it to finish, or cancel it.`;
+    throw new SyncBusyError(message, taken.holder);
+  }
+
+  /** Runs one stretch of a run, and records how it ended. */
+  async function drive(run: RunRecord, options: RunOptions, work: (progress: Progress) => Promise<void>): Promise<RunRecord> {
+    const progress = new Progress(run, options.onProgress, now);
+    try {
+      await work(progress);
+      run.status = run.mode === 'preview' ? 'previewed' : 'done';
+    } catch (error) {
+      if (error instanceof PauseSignal) {
+        run.status = 'paused';
+        run.pause = { ...error.pause, at: now() };
+      } else if (error instanceof CancelSignal) {
+        run.status = 'cancelled';
+      } else {
+        throw error;
+      }
+    }
+    if (run.status !== 'paused') {
+      delete run.pause;
+      run.endedAt = now();
+      if (run.mode === 'sync') await store.unlock(run.mappingId, run.id);
+    }
+    return save(run);
+  }
+
+  /** Reads the records, the linked collections and the devices, and plans. */
+  async function plan(run: RunRecord, input: SyncInput, signal: AbortSignal | undefined, progress: Progress): Promise<StoredPlan> {
+    const { mapping, fields } = input;
+    const timed = <T>(work: () => T): T => {
+      const started = clock();
+      try {
+        return work();
+      } finally {
+        run.computeMs += clock() - started;
+      }
+    };
+    const tables = lookupTables(mapping, fields);
+    const planner = timed(() => new Planner(mapping, fields, tables, now()));
+
+    progress.phase('records');
+    await readAll((cursor) => deps.records.page(mapping.collection.id, cursor), signal, progress, (records) => timed(() => planner.addRecords(records)));
+
+    progress.phase('lookups');
+    for (const [collectionId, linked] of groupBy(tables.values(), (table) => table.collectionId)) {
+      await readAll((cursor) => deps.records.page(collectionId, cursor), signal, progress, (records) => linked.forEach((table) => addLinkedRecords(table, records)));
+    }
+
+    progress.phase('devices');
+    const query = devicesQuery(mapping, now());
+    await readAll((cursor) => deps.devices.page(query, cursor), signal, progress, (devices) => timed(() => planner.addDevices(devices)));
+
+    const missing = mapping.behaviour.missingDevices.action;
+    const serverFiltered = query.filter !== undefined;
+    // A device missing from a filtered list may only be outside the filter: ask Intune before acting
+    // on its record (and always before deleting one). Left alone, such records are not looked for.
+    const confirm = missing === 'delete' || (missing !== 'leave' && serverFiltered);
+    const orphansChecked = missing !== 'leave' || !serverFiltered;
+    let gone: OrphanCandidate[] = orphansChecked ? timed(() => planner.orphanCandidates()) : [];
+    if (confirm) gone = await confirmGone(gone, signal, progress);
+
+    const { entries, counts } = timed(() => planner.finish(gone));
+    run.plan = { counts, serverFiltered, orphansChecked };
+    progress.planned(counts);
+    const states = entries.map((entry): WriteState | undefined => (isWrite(entry) ? { status: 'pending', attempts: 0 } : undefined));
+    return { entries, states };
+  }
+
+  async function confirmGone(candidates: OrphanCandidate[], signal: AbortSignal | undefined, progress: Progress): Promise<OrphanCandidate[]> {
+    progress.phase('orphans', candidates.length);
+    const gone: OrphanCandidate[] = [];
+    for (const candidate of candidates) {
+      if (signal?.aborted) throw new CancelSignal();
+      if (!(await patiently(() => deps.devices.exists(candidate.deviceId), sleep, now))) gone.push(candidate);
+      progress.advance(1);
+    }
+    return gone;
+  }
+
+  async function readAll<Item>(
+    page: (cursor: string | undefined) => Promise<Page<Item>>,
+    signal: AbortSignal | undefined,
+    progress: Progress,
+    take: (items: Item[]) => void,
+  ): Promise<void> {
+    let cursor: string | undefined;
+    do {
+      if (signal?.aborted) throw new CancelSignal();
+      const at = cursor;
+      const read = await patiently(() => page(at), sleep, now);
+      take(read.items);
+      progress.advance(read.items.length, read.total);
+      cursor = read.next;
+    } while (cursor !== undefined);
+  }
+
+  async function apply(run: RunRecord, input: SyncInput, stored: StoredPlan, signal: AbortSignal | undefined, progress: Progress): Promise<void> {
+    run.status = 'applying';
+    await save(run);
+    const applier = new Applier(
+      {
+        runId: run.id,
+        mapping: input.mapping,
+        reader: deps.records,
+        writer: deps.writer,
+        store,
+        sleep,
+        now,
+        concurrency: deps.concurrency ?? 3,
+        signal,
+        progress: (written) => {
+          run.written = written;
+          progress.writing(written);
+        },
+      },
+      stored,
+    );
+    try {
+      await applier.run();
+    } finally {
+      run.written = applier.written;
+    }
+  }
+
+  async function planAndApply(run: RunRecord, input: SyncInput, options: RunOptions): Promise<RunRecord> {
+    return drive(run, options, async (progress) => {
+      run.status = 'planning';
+      await save(run);
+      const stored = await plan(run, input, options.signal, progress);
+      await store.savePlan(run.id, stored);
+      await apply(run, input, stored, options.signal, progress);
+    });
+  }
+
+  return {
+    async preview(input, options = {}) {
+      checked(input);
+      const run = newRun(input, 'preview');
+      await save(run);
+      return drive(run, options, async (progress) => {
+        await store.savePlan(run.id, await plan(run, input, options.signal, progress));
+      });
+    },
+
+    async sync(input, options = {}) {
+      checked(input);
+      const run = newRun(input, 'sync');
+      await lockFor(run);
+      return planAndApply(run, input, options);
+    },
+
+    async resume(runId, input, options = {}) {
+      checked(input);
+      const run = await store.loadRun(runId);
+      if (!run || run.mode !== 'sync' || !['planning', 'applying', 'paused'].includes(run.status)) {
+        throw new UserFacingError('sync-not-resumable', 'This sync has ended and cannot be continued. Start a new sync.');
+      }
+      if (run.mappingId !== input.mapping.id) throw new UserFacingError('sync-wrong-mapping', `This sync belongs to the mapping "${run.mappingName}".`);
+      await lockFor(run);
+      delete run.pause;
+      if (run.mappingUpdatedAt !== input.mapping.updatedAt) {
+        // The plan was made from an older version of the mapping: it is not applied.
+        const next = { ...newRun({ ...input, trigger: 'resume' }, 'sync'), replaces: run.id };
+        Object.assign(run, { status: 'cancelled', endedAt: now(), replacedBy: next.id });
+        await save(run);
+        await store.unlock(run.mappingId, run.id);
+        await lockFor(next);
+        return planAndApply(next, input, options);
+      }
+      const stored = run.status === 'planning' ? undefined : await store.loadPlan(run.id);
+      if (!stored) return planAndApply(run, input, options);
+      return drive(run, options, (progress) => {
+        if (run.plan) progress.planned(run.plan.counts);
+        return apply(run, input, stored, options.signal, progress);
+      });
+    },
+
+    async discard(runId) {
+      const run = await store.loadRun(runId);
+      if (!run) throw new UserFacingError('sync-not-found', 'This sync no longer exists.');
+      if (run.status === 'planning' || run.status === 'applying' || run.status === 'paused') {
+        Object.assign(run, { status: 'cancelled', endedAt: now() });
+        delete run.pause;
+        await save(run);
+      }
+      await store.unlock(run.mappingId, run.id);
+      return run;
+    },
+  };
+}
+
+/** The engine's own mapping check, without a request: the caller's ran on the same fields. */
+function checked(input: SyncInput): void {
+  const problem = checkMapping(input.mapping, input.fields).find((found) => found.severity === 'error');
+  if (problem) throw new UserFacingError(`mapping-${problem.code}`, problem.message);
+}
+
+/** The devices a mapping reads: only the Graph properties it needs, filtered on the server where Graph can. */
+export function devicesQuery(mapping: Mapping, now: number): DeviceQuery {
+  const selection = deviceQuery(mapping.filters, now);
+  const properties = new Set<DeviceFieldKey>(['deviceName', 'serialNumber', ...selection.properties]);
+  for (const entry of mapping.fields) for (const property of sourceField(mapping.entity, entry.source)?.properties ?? []) properties.add(property);
+  for (const key of mapping.matchKeys) for (const property of sourceField(mapping.entity, key)?.properties ?? []) properties.add(property);
+  return { select: [...properties], ...(selection.server ? { filter: selection.server } : {}) };
+}
+
+function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+/** Builds the progress reports of one stretch of a run. */
+class Progress {
+  private current: SyncProgress;
+
+  constructor(
+    run: RunRecord,
+    private readonly report: ((progress: SyncProgress) => void) | undefined,
+    private readonly now: () => number,
+  ) {
+    const at = now();
+    this.current = { runId: run.id, mappingId: run.mappingId, phase: 'records', done: 0, doneAtStart: 0, startedAt: run.startedAt, phaseStartedAt: at };
+  }
+
+  phase(phase: SyncPhase, total?: number): void {
+    const { plan, written } = this.current;
+    this.current = { runId: this.current.runId, mappingId: this.current.mappingId, phase, done: 0, doneAtStart: 0, startedAt: this.current.startedAt, phaseStartedAt: this.now() };
+    if (total !== undefined) this.current.total = total;
+    if (plan) this.current.plan = plan;
+    if (written) this.current.written = written;
+    this.emit();
+  }
+
+  advance(count: number, total?: number): void {
+    this.current.done += count;
+    if (total !== undefined) this.current.total = total;
+    this.emit();
+  }
+
+  planned(counts: PlanCounts): void {
+    this.current.plan = counts;
+  }
+
+  writing(written: WriteCounts): void {
+    const total = written.created + written.updated + written.marked + written.deleted + written.failed + written.pending;
+    const done = total - written.pending;
+    if (this.current.phase !== 'writing') {
+      // A resumed run: what earlier stretches wrote does not count towards this one's pace.
+      this.current = { ...this.current, phase: 'writing', doneAtStart: done, phaseStartedAt: this.now() };
+    }
+    Object.assign(this.current, { written, total, done });
+    this.emit();
+  }
+
+  private emit(): void {
+    this.report?.({ ...this.current });
+  }
+}

@@ -1,0 +1,372 @@
+import type { AssetRecord, Field, FieldValue, FieldValues } from '../assetpanda/types';
+import type { ManagedDevice } from '../graph/device-schema';
+import { deviceQuery } from '../mapping/device-query';
+import { sourceField } from '../mapping/entities';
+import type { Mapping } from '../mapping/schema';
+import { isEmptyValue, sameValue } from '../mapping/transform';
+import type { LookupTables } from './lookups';
+import { matchKeyValue } from './match-key';
+import type { DeviceRef, PlanCounts, PlanEntry, RecordRef } from './plan-types';
+import { deviceValueReader, newRecordValues, recordChanges } from './record-values';
+
+/** A match key as the planner uses it: the Intune field, the Asset Panda field it is written to, and the records by value. */
+interface MatchKey {
+  source: string;
+  label: string;
+  fieldId: string;
+  fieldName: string;
+  /** Record indexes by normalised value: one index, or several when records share the value. */
+  records: Map<string, number | number[]>;
+  /** Devices by normalised value, to find two devices claiming one identity (not kept for Intune Device ID, unique in Intune). */
+  devices: Map<string, number | number[]> | undefined;
+}
+
+/** What became of one device in the plan. */
+interface DevicePlan {
+  ref: DeviceRef;
+  /** The record it matched; -1 none, -2 several (a conflict already). */
+  record: number;
+  outcome: 'create' | 'update' | 'unchanged' | 'skipped' | 'conflict';
+  /** Its entries (a write and its lookup notes): entries[first] … entries[end - 1]. */
+  first: number;
+  end: number;
+}
+
+/** A record holding the Intune Device ID of a device Graph did not return. */
+export interface OrphanCandidate {
+  record: number;
+  deviceId: string;
+}
+
+export interface Plan {
+  entries: PlanEntry[];
+  counts: PlanCounts;
+}
+
+const NONE = -1;
+const SEVERAL = -2;
+
+/**
+ * Builds a sync plan from the collection's records and then Intune's devices, page by page, keeping
+ * only compact rows: each device is transformed, matched and diffed as its page arrives. Records
+ * come first (all of them), devices next; `finish` settles conflicts and records whose device is gone.
+ *
+ * Matching: the match keys in order; the first key whose value (placeholders never count) finds
+ * records decides. A device finding several records by that key, a device whose other key values
+ * another record holds, a record found by several devices, and devices sharing a key value (a
+ * re-enrolled device is in Intune twice) are conflicts: reported with both sides, never written.
+ */
+export class Planner {
+  private readonly fields: ReadonlyMap<string, Field>;
+  private readonly keys: MatchKey[];
+  /** The field holding the Intune Device ID, for records whose device is gone. */
+  private readonly idKey: MatchKey | undefined;
+  private readonly readValues: (device: ManagedDevice) => Map<string, FieldValue>;
+  private readonly matches: (device: ManagedDevice) => boolean;
+  /** The fields a record's row keeps: the mapped ones, and the one the mapping marks missing devices in. */
+  private readonly kept: string[];
+
+  private readonly recordIds: string[] = [];
+  private readonly recordRows: FieldValues[] = [];
+  /** Per record: the device that matched it (-1 none), and the others when several did. */
+  private claimedBy = new Int32Array(0);
+  private readonly otherClaims = new Map<number, number[]>();
+  /** Per record: Graph returned the device whose ID it holds (filtered out or not). */
+  private seen = new Uint8Array(0);
+
+  private readonly devices: DevicePlan[] = [];
+  private readonly deviceIds = new Set<string>();
+  private readonly entries: PlanEntry[] = [];
+  private readonly conflicts: PlanEntry[] = [];
+  private devicesStarted = false;
+
+  constructor(
+    private readonly mapping: Mapping,
+    fields: readonly Field[],
+    private readonly lookups: LookupTables,
+    now: number,
+  ) {
+    this.fields = new Map(fields.map((field) => [field.id, field]));
+    this.readValues = deviceValueReader(mapping, this.fields);
+    this.matches = deviceQuery(mapping.filters, now).matches;
+    this.keys = mapping.matchKeys.flatMap((source) => {
+      const key = this.keyOf(source, source !== 'id');
+      return key ? [key] : [];
+    });
+    this.idKey = this.keys.find((key) => key.source === 'id') ?? this.keyOf('id', false);
+    const missing = mapping.behaviour.missingDevices;
+    const marked = missing.action === 'setValue' ? missing.set.field.id : missing.action === 'clearField' ? missing.field.id : undefined;
+    this.kept = [...new Set([...mapping.fields.map((entry) => entry.target.id), ...(marked ? [marked] : [])])].filter((id) => this.fields.has(id));
+  }
+
+  private keyOf(source: string, trackDevices: boolean): MatchKey | undefined {
+    const field = this.fields.get(this.mapping.fields.find((entry) => entry.source === source)?.target.id ?? '');
+    if (!field) return undefined;
+    const label = sourceField(this.mapping.entity, source)?.label ?? source;
+    return { source, label, fieldId: field.id, fieldName: field.name, records: new Map(), devices: trackDevices ? new Map() : undefined };
+  }
+
+  /** Takes a page of the collection's records (all of them come before the first device). */
+  addRecords(records: readonly AssetRecord[]): void {
+    if (this.devicesStarted) throw new Error('Records must all be added before the first device.');
+    const indexed = this.idKey && !this.keys.includes(this.idKey) ? [...this.keys, this.idKey] : this.keys;
+    for (const record of records) {
+      const index = this.recordIds.length;
+      const row: FieldValues = {};
+      for (const id of this.kept) {
+        const value = record.values[id];
+        if (value !== undefined) row[id] = value;
+      }
+      this.recordIds.push(record.id);
+      this.recordRows.push(row);
+      for (const key of indexed) {
+        const value = matchKeyValue(row[key.fieldId]);
+        if (value !== undefined) add(key.records, value, index);
+      }
+    }
+  }
+
+  /** Takes a page of devices as Graph returned it: filters, transforms, matches and diffs each. */
+  addDevices(page: readonly ManagedDevice[]): void {
+    if (!this.devicesStarted) {
+      this.devicesStarted = true;
+      this.claimedBy = new Int32Array(this.recordIds.length).fill(NONE);
+      this.seen = new Uint8Array(this.recordIds.length);
+    }
+    for (const device of page) {
+      // A listing that shifts while it is paged can repeat a device: it is planned once.
+      if (this.deviceIds.has(device.id)) continue;
+      this.deviceIds.add(device.id);
+      this.markSeen(device.id);
+      if (this.matches(device)) this.planDevice(device);
+    }
+  }
+
+  private markSeen(deviceId: string): void {
+    const found = this.idKey?.records.get(matchKeyValue(deviceId) ?? '');
+    for (const record of found === undefined ? [] : typeof found === 'number' ? [found] : found) this.seen[record] = 1;
+  }
+
+  private planDevice(device: ManagedDevice): void {
+    const index = this.devices.length;
+    const ref: DeviceRef = { id: device.id, name: device.deviceName ?? null, serialNumber: device.serialNumber ?? null };
+    const plan: DevicePlan = { ref, record: NONE, outcome: 'skipped', first: this.entries.length, end: this.entries.length };
+    this.devices.push(plan);
+    const values = this.readValues(device);
+    const keyValues = this.keys.map((key) => matchKeyValue(values.get(key.fieldId)));
+    for (const [k, key] of this.keys.entries()) {
+      const value = keyValues[k];
+      if (key.devices && value !== undefined) add(key.devices, value, index);
+    }
+
+    for (const [k, key] of this.keys.entries()) {
+      const value = keyValues[k];
+      const found = value === undefined ? undefined : key.records.get(value);
+      if (found === undefined) continue;
+      if (typeof found !== 'number') {
+        plan.record = SEVERAL;
+        plan.outcome = 'conflict';
+        this.conflicts.push({
+          kind: 'conflict',
+          reason: `Intune device ${describeDevice(ref)} matches ${found.length} records by ${key.fieldName} "${String(values.get(key.fieldId))}". Keep one record with this ${key.fieldName} in Asset Panda, then sync again.`,
+          devices: [ref],
+          records: found.map((record) => this.recordRef(record)),
+        });
+        return;
+      }
+      plan.record = found;
+      this.claim(found, index);
+      break;
+    }
+    if (plan.record >= 0 && this.heldElsewhere(plan, keyValues, values)) return;
+
+    const stored = plan.record >= 0 ? this.recordRows[plan.record] : undefined;
+    const record = stored ? () => this.recordRef(plan.record) : undefined;
+    this.resolveLookups(values, ref, record);
+    if (stored && record) {
+      const changes = recordChanges(this.mapping, this.fields, values, stored);
+      if (changes.length > 0) this.entries.push({ kind: 'update', device: ref, record: record(), changes });
+      plan.outcome = changes.length > 0 ? 'update' : 'unchanged';
+    } else {
+      const k = keyValues.findIndex((value) => value !== undefined);
+      const key = this.keys[k];
+      if (!this.mapping.behaviour.createRecords) {
+        this.entries.push({ kind: 'skipped', device: ref, reason: 'No record in Asset Panda matches this device, and the mapping does not create records.' });
+      } else if (!key) {
+        this.entries.push({ kind: 'skipped', device: ref, reason: this.noIdentifier(device) });
+      } else {
+        this.entries.push({ kind: 'create', device: ref, values: newRecordValues(values), key: { fieldId: key.fieldId, value: String(values.get(key.fieldId)) } });
+        plan.outcome = 'create';
+      }
+    }
+    plan.end = this.entries.length;
+  }
+
+  /**
+   * A matched device whose other key values another record holds: writing them would give two
+   * records one identity (a unique field refuses it), so it is a conflict.
+   */
+  private heldElsewhere(plan: DevicePlan, keyValues: ReadonlyArray<string | undefined>, values: ReadonlyMap<string, FieldValue>): boolean {
+    for (const [k, key] of this.keys.entries()) {
+      const value = keyValues[k];
+      const held = value === undefined ? undefined : key.records.get(value);
+      const others = held === undefined ? [] : (typeof held === 'number' ? [held] : held).filter((record) => record !== plan.record);
+      if (others.length === 0) continue;
+      plan.outcome = 'conflict';
+      this.conflicts.push({
+        kind: 'conflict',
+        reason: `Intune device ${describeDevice(plan.ref)} matches one record, but its ${key.fieldName} "${String(values.get(key.fieldId))}" is held by another. Merge the two records in Asset Panda, or correct the value, then sync again.`,
+        devices: [plan.ref],
+        records: [plan.record, ...others].map((record) => this.recordRef(record)),
+      });
+      return true;
+    }
+    return false;
+  }
+
+  private claim(record: number, device: number): void {
+    if (this.claimedBy[record] === NONE) this.claimedBy[record] = device;
+    else this.otherClaims.set(record, [...(this.otherClaims.get(record) ?? []), device]);
+  }
+
+  /** Replaces each lookup's value by the linked record's; a value no record holds is reported and not written. */
+  private resolveLookups(values: Map<string, FieldValue>, device: DeviceRef, record: (() => RecordRef) | undefined): void {
+    for (const [fieldId, table] of this.lookups) {
+      const value = values.get(fieldId);
+      if (value === undefined || isEmptyValue(value)) continue;
+      const linked = table.values.get(String(value).trim().toLowerCase());
+      if (linked !== undefined) {
+        values.set(fieldId, linked);
+        continue;
+      }
+      values.delete(fieldId);
+      const fieldName = this.fields.get(fieldId)?.name ?? fieldId;
+      this.entries.push({
+        kind: 'lookup',
+        device,
+        ...(record ? { record: record() } : {}),
+        fieldId,
+        fieldName,
+        value: String(value),
+        reason: `No record of the collection that ${fieldName} links to holds "${String(value)}", so ${fieldName} is left as it is. Add that record in Asset Panda, or map another field.`,
+      });
+    }
+  }
+
+  private noIdentifier(device: ManagedDevice): string {
+    const held = this.keys.map((key) => {
+      const raw = sourceField(this.mapping.entity, key.source)?.read(device);
+      return `${key.label} is ${isEmptyValue(raw) ? 'empty' : `a placeholder ("${String(raw)}")`}`;
+    });
+    return `Not created: ${held.join(' and ')}, so a new record could never be matched to this device again. Map Intune Device ID as a Unique Identifier, or fix the value in Intune.`;
+  }
+
+  /** Records that hold the Intune Device ID of a device Graph did not return and that no device matched. */
+  orphanCandidates(): OrphanCandidate[] {
+    const key = this.idKey;
+    if (!key) return [];
+    const candidates: OrphanCandidate[] = [];
+    for (let record = 0; record < this.recordIds.length; record++) {
+      if (this.seen[record] || this.claimedBy[record] !== NONE) continue;
+      const value = this.recordRows[record]?.[key.fieldId];
+      if (matchKeyValue(value) !== undefined) candidates.push({ record, deviceId: String(value).trim() });
+    }
+    return candidates;
+  }
+
+  /** The plan, once every device is in: conflicts settled, records whose device is gone (`gone`) handled as the mapping says. */
+  finish(gone: readonly OrphanCandidate[]): Plan {
+    const conflicted = this.settleConflicts();
+    const entries: PlanEntry[] = [];
+    const counts: PlanCounts = { devices: this.devices.length, records: this.recordIds.length, creates: 0, updates: 0, unchanged: 0, conflicts: 0, skipped: 0, orphans: 0, lookupProblems: 0 };
+    for (const [index, device] of this.devices.entries()) {
+      if (conflicted.has(index)) continue;
+      if (device.outcome === 'create') counts.creates += 1;
+      if (device.outcome === 'update') counts.updates += 1;
+      if (device.outcome === 'unchanged') counts.unchanged += 1;
+      if (device.outcome === 'skipped') counts.skipped += 1;
+      for (let entry = device.first; entry < device.end; entry++) {
+        const planned = this.entries[entry] as PlanEntry;
+        if (planned.kind === 'lookup') counts.lookupProblems += 1;
+        entries.push(planned);
+      }
+    }
+    counts.conflicts = this.conflicts.length;
+    entries.push(...this.conflicts);
+    for (const orphan of gone) {
+      counts.orphans += 1;
+      entries.push(this.orphanEntry(orphan));
+    }
+    return { entries, counts };
+  }
+
+  /** Conflicts between devices: a record several devices match, and a key value several devices hold. */
+  private settleConflicts(): Set<number> {
+    const conflicted = new Set<number>(this.devices.flatMap((device, index) => (device.outcome === 'conflict' ? [index] : [])));
+    for (const [record, others] of this.otherClaims) {
+      const devices = [this.claimedBy[record] as number, ...others];
+      devices.forEach((device) => conflicted.add(device));
+      this.conflicts.push({
+        kind: 'conflict',
+        reason: `${devices.length} Intune devices match one Asset Panda record. One is probably an old enrolment of the same hardware: retire or delete it in Intune, or give each device its own record.`,
+        devices: devices.map((device) => (this.devices[device] as DevicePlan).ref),
+        records: [this.recordRef(record)],
+      });
+    }
+    for (const key of this.keys) {
+      for (const [value, holders] of key.devices ?? []) {
+        if (typeof holders === 'number' || holders.every((device) => conflicted.has(device))) continue;
+        holders.forEach((device) => conflicted.add(device));
+        const records = holders.map((device) => (this.devices[device] as DevicePlan).record);
+        this.conflicts.push({
+          kind: 'conflict',
+          reason: `${holders.length} Intune devices share ${key.fieldName} "${value}", so one record would stand for several devices. Retire or delete the stale device in Intune, or correct the value, then sync again.`,
+          devices: holders.map((device) => (this.devices[device] as DevicePlan).ref),
+          records: [...new Set(records.filter((record) => record >= 0))].map((record) => this.recordRef(record)),
+        });
+      }
+    }
+    return conflicted;
+  }
+
+  private orphanEntry({ record, deviceId }: OrphanCandidate): PlanEntry {
+    const ref = this.recordRef(record);
+    const row = this.recordRows[record] as FieldValues;
+    const missing = this.mapping.behaviour.missingDevices;
+    const gone = `Intune no longer holds device ${deviceId}`;
+    if (missing.action === 'leave') return { kind: 'orphan', record: ref, deviceId, reason: `${gone}; the mapping leaves its record as it is.` };
+    if (missing.action === 'delete') return { kind: 'missing', record: ref, deviceId, action: 'delete', changes: [] };
+    const target = missing.action === 'setValue' ? missing.set.field : missing.field;
+    const after = missing.action === 'setValue' ? missing.set.value : null;
+    const field = this.fields.get(target.id);
+    const before = row[target.id];
+    if (!field || sameValue(field, before, after)) return { kind: 'orphan', record: ref, deviceId, reason: `${gone}; its record is already marked.` };
+    return {
+      kind: 'missing',
+      record: ref,
+      deviceId,
+      action: missing.action,
+      changes: [{ fieldId: field.id, fieldName: field.name, before: isEmptyValue(before) ? undefined : before, after }],
+    };
+  }
+
+  private recordRef(record: number): RecordRef {
+    const row = this.recordRows[record] ?? {};
+    const keys = this.keys.flatMap((key) => {
+      const value = row[key.fieldId];
+      return isEmptyValue(value) ? [] : [{ fieldName: key.fieldName, value: String(value) }];
+    });
+    return { id: this.recordIds[record] ?? '', keys };
+  }
+}
+
+function add(index: Map<string, number | number[]>, value: string, item: number): void {
+  const found = index.get(value);
+  if (found === undefined) index.set(value, item);
+  else if (typeof found === 'number') index.set(value, [found, item]);
+  else found.push(item);
+}
+
+function describeDevice(device: DeviceRef): string {
+  return device.name ? `"${device.name}" (${device.id})` : device.id;
+}
