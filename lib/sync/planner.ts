@@ -1,4 +1,4 @@
-import type { AssetRecord, Field, FieldValue, FieldValues } from '../assetpanda/types';
+import type { AssetRecord, Field } from '../assetpanda/types';
 import type { ManagedDevice } from '../graph/device-schema';
 import { deviceQuery } from '../mapping/device-query';
 import { sourceField } from '../mapping/entities';
@@ -7,7 +7,7 @@ import { isEmptyValue, sameValue } from '../mapping/transform';
 import type { LookupTables } from './lookups';
 import { matchKeyValue } from './match-key';
 import type { DeviceRef, PlanCounts, PlanEntry, RecordRef } from './plan-types';
-import { deviceValueReader, newRecordValues, recordChanges } from './record-values';
+import { MappedValues, type ValueRow } from './record-values';
 
 /** A match key as the planner uses it: the Intune field, the Asset Panda field it is written to, and the records by value. */
 interface MatchKey {
@@ -15,6 +15,8 @@ interface MatchKey {
   label: string;
   fieldId: string;
   fieldName: string;
+  /** Where its value sits in a row (see MappedValues). */
+  slot: number;
   /** Record indexes by normalised value: one index, or several when records share the value. */
   records: Map<string, number | number[]>;
   /** Devices by normalised value, to find two devices claiming one identity (not kept for Intune Device ID, unique in Intune). */
@@ -58,16 +60,20 @@ const SEVERAL = -2;
  */
 export class Planner {
   private readonly fields: ReadonlyMap<string, Field>;
+  private readonly mapped: MappedValues;
   private readonly keys: MatchKey[];
   /** The field holding the Intune Device ID, for records whose device is gone. */
   private readonly idKey: MatchKey | undefined;
-  private readonly readValues: (device: ManagedDevice) => Map<string, FieldValue>;
   private readonly matches: (device: ManagedDevice) => boolean;
-  /** The fields a record's row keeps: the mapped ones, and the one the mapping marks missing devices in. */
+  /** The fields a record's row keeps: the mapped ones (in MappedValues order), then the one the mapping marks missing devices in. */
   private readonly kept: string[];
+  /** The lookups, by the slot of the field they write. */
+  private readonly lookupSlots: Array<{ slot: number; fieldId: string; values: ReadonlyMap<string, string> }>;
 
+  /** Scratch space for `MappedValues.read`: each match key's compared form, at its slot. */
+  private readonly keySlots: Array<string | undefined> = [];
   private readonly recordIds: string[] = [];
-  private readonly recordRows: FieldValues[] = [];
+  private readonly recordRows: ValueRow[] = [];
   /** Per record: the device that matched it (-1 none), and the others when several did. */
   private claimedBy = new Int32Array(0);
   private readonly otherClaims = new Map<number, number[]>();
@@ -75,7 +81,8 @@ export class Planner {
   private seen = new Uint8Array(0);
 
   private readonly devices: DevicePlan[] = [];
-  private readonly deviceIds = new Set<string>();
+  /** Ids of the devices no record matched, to plan a device listed twice once. */
+  private readonly listedNew = new Set<string>();
   private readonly entries: PlanEntry[] = [];
   private readonly conflicts: PlanEntry[] = [];
   private devicesStarted = false;
@@ -83,27 +90,33 @@ export class Planner {
   constructor(
     private readonly mapping: Mapping,
     fields: readonly Field[],
-    private readonly lookups: LookupTables,
+    lookups: LookupTables,
     now: number,
   ) {
     this.fields = new Map(fields.map((field) => [field.id, field]));
-    this.readValues = deviceValueReader(mapping, this.fields);
+    this.mapped = new MappedValues(mapping, this.fields);
     this.matches = deviceQuery(mapping.filters, now).matches;
+    const missing = mapping.behaviour.missingDevices;
+    const marked = missing.action === 'setValue' ? missing.set.field.id : missing.action === 'clearField' ? missing.field.id : undefined;
+    const mappedIds = this.mapped.fields.map((field) => field.id);
+    this.kept = marked && this.fields.has(marked) && !mappedIds.includes(marked) ? [...mappedIds, marked] : mappedIds;
     this.keys = mapping.matchKeys.flatMap((source) => {
       const key = this.keyOf(source, source !== 'id');
       return key ? [key] : [];
     });
     this.idKey = this.keys.find((key) => key.source === 'id') ?? this.keyOf('id', false);
-    const missing = mapping.behaviour.missingDevices;
-    const marked = missing.action === 'setValue' ? missing.set.field.id : missing.action === 'clearField' ? missing.field.id : undefined;
-    this.kept = [...new Set([...mapping.fields.map((entry) => entry.target.id), ...(marked ? [marked] : [])])].filter((id) => this.fields.has(id));
+    this.lookupSlots = [...lookups].flatMap(([fieldId, table]) => {
+      const slot = mappedIds.indexOf(fieldId);
+      return slot < 0 ? [] : [{ slot, fieldId, values: table.values }];
+    });
   }
 
   private keyOf(source: string, trackDevices: boolean): MatchKey | undefined {
     const field = this.fields.get(this.mapping.fields.find((entry) => entry.source === source)?.target.id ?? '');
-    if (!field) return undefined;
+    const slot = field ? this.kept.indexOf(field.id) : -1;
+    if (!field || slot < 0) return undefined;
     const label = sourceField(this.mapping.entity, source)?.label ?? source;
-    return { source, label, fieldId: field.id, fieldName: field.name, records: new Map(), devices: trackDevices ? new Map() : undefined };
+    return { source, label, fieldId: field.id, fieldName: field.name, slot, records: new Map(), devices: trackDevices ? new Map() : undefined };
   }
 
   /** Takes a page of the collection's records (all of them come before the first device). */
@@ -112,15 +125,11 @@ export class Planner {
     const indexed = this.idKey && !this.keys.includes(this.idKey) ? [...this.keys, this.idKey] : this.keys;
     for (const record of records) {
       const index = this.recordIds.length;
-      const row: FieldValues = {};
-      for (const id of this.kept) {
-        const value = record.values[id];
-        if (value !== undefined) row[id] = value;
-      }
+      const row: ValueRow = this.kept.map((id) => record.values[id]);
       this.recordIds.push(record.id);
       this.recordRows.push(row);
       for (const key of indexed) {
-        const value = matchKeyValue(row[key.fieldId]);
+        const value = matchKeyValue(row[key.slot]);
         if (value !== undefined) add(key.records, value, index);
       }
     }
@@ -134,68 +143,74 @@ export class Planner {
       this.seen = new Uint8Array(this.recordIds.length);
     }
     for (const device of page) {
-      // A listing that shifts while it is paged can repeat a device: it is planned once.
-      if (this.deviceIds.has(device.id)) continue;
-      this.deviceIds.add(device.id);
-      this.markSeen(device.id);
       if (this.matches(device)) this.planDevice(device);
+      else this.markSeen(this.idKey?.records.get(matchKeyValue(device.id) ?? ''));
     }
   }
 
-  private markSeen(deviceId: string): void {
-    const found = this.idKey?.records.get(matchKeyValue(deviceId) ?? '');
-    for (const record of found === undefined ? [] : typeof found === 'number' ? [found] : found) this.seen[record] = 1;
+  /** Records holding the Intune Device ID of a device Graph listed (whether the filters keep it or not) are not orphans. */
+  private markSeen(found: number | number[] | undefined): void {
+    if (typeof found === 'number') this.seen[found] = 1;
+    else for (const record of found ?? []) this.seen[record] = 1;
   }
 
   private planDevice(device: ManagedDevice): void {
+    const slots = this.keySlots;
+    const values = this.mapped.read(device, slots);
+    const keyValues = this.keys.map((key) => slots[key.slot]);
+    // The records holding each key value.
+    const held = this.keys.map((key, k) => (keyValues[k] === undefined ? undefined : key.records.get(keyValues[k] as string)));
+    let record = NONE;
+    let decidedBy: MatchKey | undefined;
+    for (const [k, key] of this.keys.entries()) {
+      const found = held[k];
+      if (key === this.idKey) this.markSeen(found);
+      if (found === undefined || decidedBy) continue;
+      decidedBy = key;
+      record = typeof found === 'number' ? found : SEVERAL;
+    }
+    if (this.idKey && !this.keys.includes(this.idKey)) this.markSeen(this.idKey.records.get(matchKeyValue(device.id) ?? ''));
+    // A listing that shifts while it is paged can repeat a device: it is planned once.
+    if (record >= 0 ? this.devices[this.claimedBy[record] as number]?.ref.id === device.id : this.listedNew.has(device.id)) return;
+    if (record === NONE) this.listedNew.add(device.id);
+
     const index = this.devices.length;
     const ref: DeviceRef = { id: device.id, name: device.deviceName ?? null, serialNumber: device.serialNumber ?? null };
-    const plan: DevicePlan = { ref, record: NONE, outcome: 'skipped', first: this.entries.length, end: this.entries.length };
+    const plan: DevicePlan = { ref, record, outcome: 'skipped', first: this.entries.length, end: this.entries.length };
     this.devices.push(plan);
-    const values = this.readValues(device);
-    const keyValues = this.keys.map((key) => matchKeyValue(values.get(key.fieldId)));
     for (const [k, key] of this.keys.entries()) {
       const value = keyValues[k];
-      if (key.devices && value !== undefined) add(key.devices, value, index);
+      // A value the device's own record holds is claimed through that record; others are claimed here.
+      if (key.devices && value !== undefined && held[k] !== record) add(key.devices, value, index);
     }
-
-    for (const [k, key] of this.keys.entries()) {
-      const value = keyValues[k];
-      const found = value === undefined ? undefined : key.records.get(value);
-      if (found === undefined) continue;
-      if (typeof found !== 'number') {
-        plan.record = SEVERAL;
-        plan.outcome = 'conflict';
-        this.conflicts.push({
-          kind: 'conflict',
-          reason: `Intune device ${describeDevice(ref)} matches ${found.length} records by ${key.fieldName} "${String(values.get(key.fieldId))}". Keep one record with this ${key.fieldName} in Asset Panda, then sync again.`,
-          devices: [ref],
-          records: found.map((record) => this.recordRef(record)),
-        });
-        return;
-      }
-      plan.record = found;
-      this.claim(found, index);
-      break;
+    if (record === SEVERAL && decidedBy) {
+      const found = held[this.keys.indexOf(decidedBy)] as number[];
+      plan.outcome = 'conflict';
+      this.conflicts.push({
+        kind: 'conflict',
+        reason: `Intune device ${describeDevice(ref)} matches ${found.length} records by ${decidedBy.fieldName} "${String(values[decidedBy.slot])}". Keep one record with this ${decidedBy.fieldName} in Asset Panda, then sync again.`,
+        devices: [ref],
+        records: found.map((each) => this.recordRef(each)),
+      });
+      return;
     }
-    if (plan.record >= 0 && this.heldElsewhere(plan, keyValues, values)) return;
+    if (record >= 0) this.claim(record, index);
+    if (record >= 0 && this.heldElsewhere(plan, held, values)) return;
 
-    const stored = plan.record >= 0 ? this.recordRows[plan.record] : undefined;
-    const record = stored ? () => this.recordRef(plan.record) : undefined;
     this.resolveLookups(values, ref, record);
-    if (stored && record) {
-      const changes = recordChanges(this.mapping, this.fields, values, stored);
-      if (changes.length > 0) this.entries.push({ kind: 'update', device: ref, record: record(), changes });
+    const stored = record >= 0 ? this.recordRows[record] : undefined;
+    if (stored) {
+      const changes = this.mapped.changes(values, stored);
+      if (changes.length > 0) this.entries.push({ kind: 'update', device: ref, record: this.recordRef(record), changes });
       plan.outcome = changes.length > 0 ? 'update' : 'unchanged';
     } else {
-      const k = keyValues.findIndex((value) => value !== undefined);
-      const key = this.keys[k];
+      const key = this.keys[keyValues.findIndex((value) => value !== undefined)];
       if (!this.mapping.behaviour.createRecords) {
         this.entries.push({ kind: 'skipped', device: ref, reason: 'No record in Asset Panda matches this device, and the mapping does not create records.' });
       } else if (!key) {
         this.entries.push({ kind: 'skipped', device: ref, reason: this.noIdentifier(device) });
       } else {
-        this.entries.push({ kind: 'create', device: ref, values: newRecordValues(values), key: { fieldId: key.fieldId, value: String(values.get(key.fieldId)) } });
+        this.entries.push({ kind: 'create', device: ref, values: this.mapped.newRecord(values), key: { fieldId: key.fieldId, value: String(values[key.slot]) } });
         plan.outcome = 'create';
       }
     }
@@ -206,16 +221,16 @@ export class Planner {
    * A matched device whose other key values another record holds: writing them would give two
    * records one identity (a unique field refuses it), so it is a conflict.
    */
-  private heldElsewhere(plan: DevicePlan, keyValues: ReadonlyArray<string | undefined>, values: ReadonlyMap<string, FieldValue>): boolean {
+  private heldElsewhere(plan: DevicePlan, held: ReadonlyArray<number | number[] | undefined>, values: ValueRow): boolean {
     for (const [k, key] of this.keys.entries()) {
-      const value = keyValues[k];
-      const held = value === undefined ? undefined : key.records.get(value);
-      const others = held === undefined ? [] : (typeof held === 'number' ? [held] : held).filter((record) => record !== plan.record);
+      const holders = held[k];
+      if (holders === undefined || holders === plan.record) continue;
+      const others = (typeof holders === 'number' ? [holders] : holders).filter((record) => record !== plan.record);
       if (others.length === 0) continue;
       plan.outcome = 'conflict';
       this.conflicts.push({
         kind: 'conflict',
-        reason: `Intune device ${describeDevice(plan.ref)} matches one record, but its ${key.fieldName} "${String(values.get(key.fieldId))}" is held by another. Merge the two records in Asset Panda, or correct the value, then sync again.`,
+        reason: `Intune device ${describeDevice(plan.ref)} matches one record, but its ${key.fieldName} "${String(values[key.slot])}" is held by another. Merge the two records in Asset Panda, or correct the value, then sync again.`,
         devices: [plan.ref],
         records: [plan.record, ...others].map((record) => this.recordRef(record)),
       });
@@ -230,21 +245,18 @@ export class Planner {
   }
 
   /** Replaces each lookup's value by the linked record's; a value no record holds is reported and not written. */
-  private resolveLookups(values: Map<string, FieldValue>, device: DeviceRef, record: (() => RecordRef) | undefined): void {
-    for (const [fieldId, table] of this.lookups) {
-      const value = values.get(fieldId);
+  private resolveLookups(values: ValueRow, device: DeviceRef, record: number): void {
+    for (const { slot, fieldId, values: linked } of this.lookupSlots) {
+      const value = values[slot];
       if (value === undefined || isEmptyValue(value)) continue;
-      const linked = table.values.get(String(value).trim().toLowerCase());
-      if (linked !== undefined) {
-        values.set(fieldId, linked);
-        continue;
-      }
-      values.delete(fieldId);
+      const found = linked.get(String(value).trim().toLowerCase());
+      values[slot] = found;
+      if (found !== undefined) continue;
       const fieldName = this.fields.get(fieldId)?.name ?? fieldId;
       this.entries.push({
         kind: 'lookup',
         device,
-        ...(record ? { record: record() } : {}),
+        ...(record >= 0 ? { record: this.recordRef(record) } : {}),
         fieldId,
         fieldName,
         value: String(value),
@@ -268,7 +280,7 @@ export class Planner {
     const candidates: OrphanCandidate[] = [];
     for (let record = 0; record < this.recordIds.length; record++) {
       if (this.seen[record] || this.claimedBy[record] !== NONE) continue;
-      const value = this.recordRows[record]?.[key.fieldId];
+      const value = this.recordRows[record]?.[key.slot];
       if (matchKeyValue(value) !== undefined) candidates.push({ record, deviceId: String(value).trim() });
     }
     return candidates;
@@ -331,7 +343,7 @@ export class Planner {
 
   private orphanEntry({ record, deviceId }: OrphanCandidate): PlanEntry {
     const ref = this.recordRef(record);
-    const row = this.recordRows[record] as FieldValues;
+    const row = this.recordRows[record] as ValueRow;
     const missing = this.mapping.behaviour.missingDevices;
     const gone = `Intune no longer holds device ${deviceId}`;
     if (missing.action === 'leave') return { kind: 'orphan', record: ref, deviceId, reason: `${gone}; the mapping leaves its record as it is.` };
@@ -339,7 +351,7 @@ export class Planner {
     const target = missing.action === 'setValue' ? missing.set.field : missing.field;
     const after = missing.action === 'setValue' ? missing.set.value : null;
     const field = this.fields.get(target.id);
-    const before = row[target.id];
+    const before = row[this.kept.indexOf(target.id)];
     if (!field || sameValue(field, before, after)) return { kind: 'orphan', record: ref, deviceId, reason: `${gone}; its record is already marked.` };
     return {
       kind: 'missing',
@@ -351,9 +363,9 @@ export class Planner {
   }
 
   private recordRef(record: number): RecordRef {
-    const row = this.recordRows[record] ?? {};
+    const row = this.recordRows[record] ?? [];
     const keys = this.keys.flatMap((key) => {
-      const value = row[key.fieldId];
+      const value = row[key.slot];
       return isEmptyValue(value) ? [] : [{ fieldName: key.fieldName, value: String(value) }];
     });
     return { id: this.recordIds[record] ?? '', keys };

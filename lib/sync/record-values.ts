@@ -2,7 +2,9 @@ import type { Field, FieldValue, FieldValues } from '../assetpanda/types';
 import type { ManagedDevice } from '../graph/device-schema';
 import { sourceField } from '../mapping/entities';
 import type { Mapping } from '../mapping/schema';
+import type { SourceField } from '../mapping/sources';
 import { applyTransform, isEmptyValue, sameValue } from '../mapping/transform';
+import type { Transform } from '../mapping/transform-schema';
 import { matchKeyValue } from './match-key';
 
 /** One mapped field's new value for a record, as a sync or "Sync this record" would write it. */
@@ -14,6 +16,78 @@ export interface FieldChange {
   after: FieldValue;
 }
 
+/** Values in the order of `MappedValues.fields`; undefined where nothing is to be written (a lookup that found nothing). */
+export type ValueRow = Array<FieldValue | undefined>;
+
+interface MappedField {
+  field: Field;
+  source: SourceField;
+  transform: Transform;
+  keepWhenEmpty: boolean;
+  /** It holds a match key. */
+  isKey: boolean;
+}
+
+/**
+ * A mapping's fields, read once for many devices: a sync works on rows of values in `fields`
+ * order rather than on one map per device. The rules are those of `deviceValues` and `recordChanges`.
+ */
+export class MappedValues {
+  readonly fields: readonly Field[];
+  private readonly mapped: readonly MappedField[];
+
+  constructor(mapping: Mapping, fields: ReadonlyMap<string, Field>) {
+    const keySources = new Set(mapping.matchKeys);
+    this.mapped = mapping.fields.flatMap((entry) => {
+      const source = sourceField(mapping.entity, entry.source);
+      const field = fields.get(entry.target.id);
+      return source && field ? [{ field, source, transform: entry.transform, keepWhenEmpty: entry.keepWhenEmpty, isKey: keySources.has(entry.source) }] : [];
+    });
+    this.fields = this.mapped.map((entry) => entry.field);
+  }
+
+  /** The device's row; `keys`, when given, receives each match key's compared form at its field's slot. */
+  read(device: ManagedDevice, keys?: Array<string | undefined>): ValueRow {
+    const row: ValueRow = new Array<FieldValue | undefined>(this.mapped.length);
+    for (let i = 0; i < this.mapped.length; i++) {
+      const { source, field, transform, isKey } = this.mapped[i] as MappedField;
+      const value = applyTransform(transform, source.read(device), field);
+      if (!isKey) {
+        row[i] = value;
+        continue;
+      }
+      const key = matchKeyValue(value);
+      if (keys) keys[i] = key;
+      row[i] = key === undefined ? null : value;
+    }
+    return row;
+  }
+
+  /** The changes from `stored` (a row of the record's values) to `next`. */
+  changes(next: ValueRow, stored: ArrayLike<FieldValue | undefined>): FieldChange[] {
+    let changes: FieldChange[] | undefined;
+    for (let i = 0; i < this.mapped.length; i++) {
+      const after = next[i];
+      if (after === undefined) continue;
+      const { field, keepWhenEmpty } = this.mapped[i] as MappedField;
+      if (keepWhenEmpty && isEmptyValue(after)) continue;
+      const before = stored[i];
+      if (before !== after && !sameValue(field, before, after)) (changes ??= []).push({ fieldId: field.id, fieldName: field.name, before: isEmptyValue(before) ? undefined : before, after });
+    }
+    return changes ?? [];
+  }
+
+  /** The values of a new record: every mapped field Intune fills. */
+  newRecord(next: ValueRow): FieldValues {
+    const values: FieldValues = {};
+    for (let i = 0; i < this.mapped.length; i++) {
+      const value = next[i];
+      if (value !== undefined && !isEmptyValue(value)) values[(this.mapped[i] as MappedField).field.id] = value;
+    }
+    return values;
+  }
+}
+
 /**
  * The value each mapped field gets from one device, by field id: transformed for the field, null
  * where Intune holds nothing. A lookup's value is still the value to look up in the linked collection.
@@ -21,25 +95,9 @@ export interface FieldChange {
  * identify nothing, and in a unique field it would clash with every other such device.
  */
 export function deviceValues(mapping: Mapping, fields: ReadonlyMap<string, Field>, device: ManagedDevice): Map<string, FieldValue> {
-  return deviceValueReader(mapping, fields)(device);
-}
-
-/** `deviceValues` for many devices: the mapping is read once. */
-export function deviceValueReader(mapping: Mapping, fields: ReadonlyMap<string, Field>): (device: ManagedDevice) => Map<string, FieldValue> {
-  const keySources = new Set(mapping.matchKeys);
-  const readers = mapping.fields.flatMap((entry) => {
-    const source = sourceField(mapping.entity, entry.source);
-    const field = fields.get(entry.target.id);
-    return source && field ? [{ source, field, transform: entry.transform, isKey: keySources.has(entry.source) }] : [];
-  });
-  return (device) => {
-    const values = new Map<string, FieldValue>();
-    for (const { source, field, transform, isKey } of readers) {
-      const value = applyTransform(transform, source.read(device), field);
-      values.set(field.id, isKey && matchKeyValue(value) === undefined ? null : value);
-    }
-    return values;
-  };
+  const mapped = new MappedValues(mapping, fields);
+  const row = mapped.read(device);
+  return new Map(mapped.fields.map((field, i) => [field.id, row[i] ?? null]));
 }
 
 /**
@@ -52,16 +110,9 @@ export function recordChanges(
   next: ReadonlyMap<string, FieldValue>,
   stored: FieldValues,
 ): FieldChange[] {
-  const changes: FieldChange[] = [];
-  for (const entry of mapping.fields) {
-    const field = fields.get(entry.target.id);
-    if (!field || !next.has(field.id)) continue;
-    const after = next.get(field.id) ?? null;
-    if (isEmptyValue(after) && entry.keepWhenEmpty) continue;
-    const before = stored[field.id];
-    if (!sameValue(field, before, after)) changes.push({ fieldId: field.id, fieldName: field.name, before: isEmptyValue(before) ? undefined : before, after });
-  }
-  return changes;
+  const mapped = new MappedValues(mapping, fields);
+  const row = mapped.fields.map((field) => (next.has(field.id) ? (next.get(field.id) ?? null) : undefined));
+  return mapped.changes(row, mapped.fields.map((field) => stored[field.id]));
 }
 
 /** The values of a new record: every mapped field Intune fills. */
