@@ -13,15 +13,17 @@ function searchAll() {
   return call('POST', '/collection-records/search', { tenant, collectionId, pagination: { from: 0, size: 1 } });
 }
 
+/** The answers to 200 searches when 30 % of requests fail, with this seed. */
+async function statuses(seed: number): Promise<number[]> {
+  sandbox.reset();
+  sandbox.randomFaults({ host: API, rate: 0.3, seed, effects: [{ response: { status: 503, body: '' } }] });
+  const answers: number[] = [];
+  for (let i = 0; i < 200; i++) answers.push((await searchAll()).status);
+  return answers;
+}
+
 describe('faults', () => {
   it('strike the share of requests asked for, the same ones for the same seed', async () => {
-    const statuses = async (seed: number) => {
-      sandbox.reset();
-      sandbox.randomFaults({ host: API, rate: 0.3, seed, effects: [{ response: { status: 503, body: '' } }] });
-      const answers: number[] = [];
-      for (let i = 0; i < 200; i++) answers.push((await searchAll()).status);
-      return answers;
-    };
     const first = await statuses(5);
     const failed = first.filter((status) => status === 503).length;
     expect(failed).toBeGreaterThan(40);
