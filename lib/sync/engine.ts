@@ -166,7 +166,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
     progress.phase('lookups');
     for (const [collectionId, linked] of groupBy(tables.values(), (table) => table.collectionId)) {
-      await readAll((cursor) => deps.records.page(collectionId, cursor), signal, progress, (records) => linked.forEach((table) => addLinkedRecords(table, records)));
+      await readAll((cursor) => deps.records.page(collectionId, cursor), signal, progress, (records) => timed(() => linked.forEach((table) => addLinkedRecords(table, records))));
     }
 
     progress.phase('devices');
@@ -183,9 +183,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     if (confirm) gone = await confirmGone(gone, signal, progress);
 
     const { entries, counts } = timed(() => planner.finish(gone));
+    const states = timed(() => entries.map((entry): WriteState | undefined => (isWrite(entry) ? { status: 'pending', attempts: 0 } : undefined)));
     run.plan = { counts, serverFiltered, orphansChecked };
     progress.planned(counts);
-    const states = entries.map((entry): WriteState | undefined => (isWrite(entry) ? { status: 'pending', attempts: 0 } : undefined));
     return { entries, states };
   }
 

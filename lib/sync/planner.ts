@@ -70,8 +70,13 @@ export class Planner {
   /** The lookups, by the slot of the field they write. */
   private readonly lookupSlots: Array<{ slot: number; fieldId: string; values: ReadonlyMap<string, string> }>;
 
-  /** Scratch space for `MappedValues.read`: each match key's compared form, at its slot. */
-  private readonly keySlots: Array<string | undefined> = [];
+  /** Per device, reused: its values, each match key's compared form (by slot, then by key), the records holding it. */
+  private readonly scratch = {
+    values: [] as ValueRow,
+    keySlots: [] as Array<string | undefined>,
+    keyValues: [] as Array<string | undefined>,
+    held: [] as Array<number | number[] | undefined>,
+  };
   private readonly recordIds: string[] = [];
   private readonly recordRows: ValueRow[] = [];
   /** Per record: the device that matched it (-1 none), and the others when several did. */
@@ -155,11 +160,14 @@ export class Planner {
   }
 
   private planDevice(device: ManagedDevice): void {
-    const slots = this.keySlots;
-    const values = this.mapped.read(device, slots);
-    const keyValues = this.keys.map((key) => slots[key.slot]);
-    // The records holding each key value.
-    const held = this.keys.map((key, k) => (keyValues[k] === undefined ? undefined : key.records.get(keyValues[k] as string)));
+    // Scratch rows, reused from device to device: nothing keeps them (entries copy what they need).
+    const { keySlots, keyValues, held } = this.scratch;
+    const values = this.mapped.read(device, keySlots, this.scratch.values);
+    for (const [k, key] of this.keys.entries()) {
+      const value = keySlots[key.slot];
+      keyValues[k] = value;
+      held[k] = value === undefined ? undefined : key.records.get(value);
+    }
     let record = NONE;
     let decidedBy: MatchKey | undefined;
     for (const [k, key] of this.keys.entries()) {
