@@ -72,7 +72,7 @@ export const COLLECTION_LIST = assumed(
 export const columnsQuery = recordQuery;
 
 // OBSERVED (§1.1b): the live API wraps the published listing in `data`.
-export const COLUMN_LISTING_IN_DATA = assumed(
+const COLUMN_LISTING_IN_DATA = assumed(
   'column-listing-in-data',
   'Fetch Collection Columns answers the published listing wrapped in data, { data: { columns: { all: [ { id, type, displayName, references? } ] } } }, as a working client observed.',
   z.object({ data: COLUMN_LISTING.schema }).transform((body) => body.data),
@@ -95,13 +95,13 @@ const ColumnFlagsSchema = z
   })
   .transform((body) => body.columns.all);
 
-export const COLUMN_FLAGS = assumed(
+const COLUMN_FLAGS = assumed(
   'column-flags',
   'Each column in columns.all[] also carries required and unique as booleans, list and status columns their options as strings, and a deleted column deleted: true.',
   ColumnFlagsSchema,
 );
 
-export const COLUMN_FLAGS_IN_DATA = assumed(
+const COLUMN_FLAGS_IN_DATA = assumed(
   'column-flags-in-data',
   'The same per-column flags in the listing wrapped in data (data.columns.all[]).',
   z.object({ data: ColumnFlagsSchema }).transform((body) => body.data),
@@ -149,14 +149,14 @@ export const EXACT_MATCH_OPERATOR = 'equals';
 // ASSUMPTION: `pagination.size` may be up to 100 (the published example asks for 10).
 export const SEARCH_PAGE_SIZE = 100;
 
-export interface SearchAnswer {
+interface SearchAnswer {
   records: AssetRecord[];
   /** Every match, when the answer counts them. */
   total?: number;
 }
 
 // ASSUMPTION: the search answers { data: [record…], total }, `total` counting every match.
-export const SEARCH_RESULT = assumed(
+const SEARCH_RESULT = assumed(
   'search-result',
   `POST /collection-records/search answers { data: [record…], total } with total counting every match, ${RECORD_STATEMENT}.`,
   z.object({ data: z.array(RecordSchema), total: z.number().int().nonnegative() }).transform((body): SearchAnswer => ({ records: body.data, total: body.total })),
@@ -165,7 +165,7 @@ export const SEARCH_RESULT = assumed(
 // OBSERVED (§1.1b): the records come under `data.records`, with no total that a client reads.
 // ASSUMPTION: the search honours the published `pagination` (the working client sends none), so a
 // page holding fewer records than asked for is the last.
-export const SEARCH_RECORDS = assumed(
+const SEARCH_RECORDS = assumed(
   'search-records',
   'POST /collection-records/search answers { data: { records: [record…] } } (as a working client observed), without a total: ' +
     `a page holding fewer records than asked for is the last, ${RECORD_STATEMENT}.`,
@@ -183,7 +183,7 @@ export const CREATE_LIMIT = 5;
 export type RecordResult = { written: true; recordId?: string; record?: AssetRecord } | { written: false; errors: ErrorDetail[] };
 
 // ASSUMPTION: create and update answer { data: [record…] }, the records as stored, in request order.
-export const WRITE_RESULT = assumed(
+const WRITE_RESULT = assumed(
   'write-result',
   `POST and PUT /collection-records answer { data: [record…] } in the order of the request, ${RECORD_STATEMENT}.`,
   z.object({ data: z.array(RecordSchema) }).transform((body) => body.data.map((record): RecordResult => ({ written: true, recordId: record.id, record }))),
@@ -202,7 +202,7 @@ const RecordResultSchema = z.looseObject({
   id: z.string().min(1).optional(),
 });
 
-export const WRITE_RECORD_RESULTS = assumed(
+const WRITE_RECORD_RESULTS = assumed(
   'write-record-results',
   'POST and PUT /collection-records answer { data: { records: [ { success, errors, index } ] } } (as a working client observed): one result per record, ' +
     'in the order of the request (index being its position from 0); success: false means that record was not written, errors saying why.',

@@ -9,13 +9,13 @@ export interface SentRecord {
 }
 
 /** The record failed for reasons of its own, given by Asset Panda. */
-export function failedRecord(details: readonly ErrorDetail[], sent: SentRecord, fields: readonly Field[]): FailedRecord {
+function failedRecord(details: readonly ErrorDetail[], sent: SentRecord, fields: readonly Field[]): FailedRecord {
   const errors = details.map((detail) => recordError(detail, sent.values, fields));
   return { ok: false, reason: describeErrors(errors), errors, retryable: false };
 }
 
 /** The record was fine, but the request was refused as a whole because of the others. */
-export const HELD_BACK: FailedRecord = {
+const HELD_BACK: FailedRecord = {
   ok: false,
   reason: 'Not written: Asset Panda refused the request because of other records in it. This record can be sent again.',
   errors: [],
