@@ -169,7 +169,9 @@ describe('Asset Panda connection', () => {
 
     const report = await connection().diagnostics('1.2.3');
     expect(report.extensionVersion).toBe('1.2.3');
-    expect(report.expectations.map((e) => e.id)).toEqual(expect.arrayContaining(['column-listing', 'record-read', 'error-body']));
+    expect(report.expectations.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['column-listing', 'column-listing-in-data', 'record-read', 'search-result', 'search-records', 'write-result', 'write-record-results', 'error-body']),
+    );
     const operations = report.observations.map((o) => `${o.operation} ${o.status} ${o.expectation} ${o.matched}`);
     expect(operations).toEqual(
       expect.arrayContaining([

@@ -154,6 +154,7 @@ function failure(call: Call, answer: Answer, waitMs: number, log: ShapeLog | und
       'not-found',
       `Asset Panda could not find ${call.subject}${body ? ` (${body.message})` : ''}. Check that it still exists in Asset Panda and that this API key's account can reach it.`,
       status,
+      body?.errors,
     );
   }
   if (status === 429) {
@@ -164,7 +165,7 @@ function failure(call: Call, answer: Answer, waitMs: number, log: ShapeLog | und
     );
   }
   const violations = uniqueViolations(status, body);
-  if (violations.length > 0) return new NotUniqueError(violations, status);
+  if (violations.length > 0) return new NotUniqueError(violations, status, body?.errors);
   if (status >= 500) {
     return new AssetPandaError('server', `Asset Panda had a problem answering ${answer.operation} (HTTP ${status}). Try again in a few minutes.`, status);
   }
@@ -173,6 +174,7 @@ function failure(call: Call, answer: Answer, waitMs: number, log: ShapeLog | und
     `Asset Panda refused the request for ${call.subject} (HTTP ${status})${body ? `: ${details(body)}` : ''}.` +
       (checked && !checked.ok ? ` Its error did not match what the extension assumes: ${ERROR_BODY.statement} Use "Export diagnostics" on the options page to report it.` : ''),
     status,
+    body?.errors,
   );
 }
 

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page, Worker } from 'playwright-core';
+import { deleteColumn } from '../sandbox/assetpanda-api/columns.ts';
+import { collectionNamed, columnNamed, deactivateCollection } from '../sandbox/assetpanda-api/tenant.ts';
 import type { Sandbox } from '../sandbox/server.ts';
 import { describe, expect, test } from './fixtures.ts';
 
@@ -17,6 +19,18 @@ function section(page: Page) {
 async function enterKey(page: Page, keyId: string, secret: string) {
   await section(page).getByLabel('Access Key ID').fill(keyId);
   await section(page).getByLabel('Access Key Secret').fill(secret);
+}
+
+/** Connects with the key pair to Contoso IT's IT Assets module, as the admin would. */
+async function connect(page: Page, key: { keyId: string; secret: string }) {
+  const card = section(page);
+  await expect.poll(() => card.getByTestId('assetpanda-state').textContent()).toContain('Not connected');
+  await enterKey(page, key.keyId, key.secret);
+  await card.getByRole('button', { name: 'Load Accounts' }).click();
+  await card.getByLabel('Account').selectOption({ label: 'Contoso IT' });
+  await card.getByLabel('Module').selectOption({ label: 'IT Assets' });
+  await card.getByRole('button', { name: 'Test and Save Connection' }).click();
+  await expect.poll(() => card.getByTestId('assetpanda-state').textContent()).toContain('Connected to account Contoso IT, module IT Assets');
 }
 
 /** Everything the background keeps in IndexedDB and extension storage, as text (bytes decoded). */
@@ -46,15 +60,7 @@ describe('Asset Panda connection on the options page', () => {
     const key = seededKey(sandbox);
     const page = await browser.openOptions();
     const card = section(page);
-    await expect.poll(() => card.getByTestId('assetpanda-state').textContent()).toContain('Not connected');
-
-    await enterKey(page, key.keyId, key.secret);
-    await card.getByRole('button', { name: 'Load Accounts' }).click();
-    await card.getByLabel('Account').selectOption({ label: 'Contoso IT' });
-    await card.getByLabel('Module').selectOption({ label: 'IT Assets' });
-    await card.getByRole('button', { name: 'Test and Save Connection' }).click();
-
-    await expect.poll(() => card.getByTestId('assetpanda-state').textContent()).toContain('Connected to account Contoso IT, module IT Assets');
+    await connect(page, key);
     const collection = card.getByLabel('Collection', { exact: true });
     await collection.waitFor();
     expect(await collection.locator('option').allTextContents()).toEqual(expect.arrayContaining(['Devices', 'Employees', 'Locations']));
@@ -75,6 +81,28 @@ describe('Asset Panda connection on the options page', () => {
     await page.reload();
     await expect.poll(() => section(page).getByTestId('assetpanda-state').textContent()).toContain('Connected to account Contoso IT');
     expect(await section(page).getByLabel('Access Key Secret').inputValue()).toBe('');
+  });
+
+  test('Asset Panda answering in the shapes a working client observed: inactive collections and deleted fields are not offered', async ({ browser, sandbox }) => {
+    const state = sandbox.world.assetPanda;
+    state.answerStyle = 'observed';
+    const devices = collectionNamed(state, 'Devices');
+    deleteColumn(devices, columnNamed(devices, 'Notes').id);
+    deactivateCollection(collectionNamed(state, 'Employees'));
+    const page = await browser.openOptions();
+    const card = section(page);
+    await connect(page, seededKey(sandbox));
+
+    const collection = card.getByLabel('Collection', { exact: true });
+    await collection.waitFor();
+    expect((await collection.locator('option').allTextContents()).toSorted()).toEqual(['Devices', 'Locations']);
+    await collection.selectOption({ label: 'Devices' });
+    const fields = card.getByTestId('assetpanda-fields');
+    const serial = fields.getByRole('row', { name: /^Serial Number/ });
+    await expect.poll(() => serial.locator('td').allTextContents()).toEqual(['Serial Number', 'text', 'No', 'Yes', '']);
+    // A header row and the 20 fields left after Notes was deleted.
+    expect(await fields.getByRole('row').count()).toBe(21);
+    expect(await fields.getByRole('row', { name: /^Notes/ }).count()).toBe(0);
   });
 
   test('wrong keys show the error and nothing is saved', async ({ browser, sandbox }) => {

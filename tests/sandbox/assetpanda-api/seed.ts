@@ -87,7 +87,9 @@ function addCollection(state: AssetPandaState, module: Module, name: string, col
     accountId: module.accountId,
     moduleId: module.id,
     name,
+    active: true,
     columns: [],
+    deletedColumns: [],
     records: new Map(),
   };
   for (const spec of columns) addColumn(collection, spec);
