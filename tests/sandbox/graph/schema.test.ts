@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateFleet } from '../fleet/generate.ts';
 import { ACTION_STATES, DETECTED_APP_PLATFORMS } from '../../../lib/graph/enums.ts';
@@ -7,22 +6,25 @@ import { DEVICES, GRAPH, useGraphSandbox } from './harness.ts';
 import { DEVICE_PROPERTIES, DEVICE_PROPERTY_NAMES, type PropertyKind } from './managed-device-rules.ts';
 import { allNavigation, allProperties, type Csdl, loadCsdl } from './schema/csdl.ts';
 import { loadDeviceManagementOpenApi, type OpenApiDocument, propertiesOf, schemaOf } from './schema/openapi.ts';
-import { SHARED_FIXTURES } from './schema/paths.ts';
+import { readExtract } from './schema/paths.ts';
 import { checkAgainstCsdl, checkAgainstOpenApi } from './schema/validate.ts';
 
 const graph = useGraphSandbox({ fleetSize: 1200, seed: 17 });
 
+type Payload = Record<string, unknown>;
+
+// Loaded before the tests, not while collecting them: missing data fails every test, none vanish.
 let csdl: Csdl;
 let openApi: OpenApiDocument;
+let samples: Payload[];
 beforeAll(() => {
   csdl = loadCsdl();
   openApi = loadDeviceManagementOpenApi();
-}, 120_000);
+  samples = JSON.parse(readExtract('docsSamples')) as Payload[];
+});
 
 /** Properties the current CSDL has and the July 2023 OpenAPI snapshot predates (reference §1.1). */
 const NEWER_THAN_OPENAPI = ['enrollmentProfileName', 'managementState'];
-
-type Payload = Record<string, unknown>;
 
 /**
  * Validates each payload against the CSDL type and, where the 2023 OpenAPI snapshot has the type,
@@ -175,8 +177,6 @@ describe('Graph payloads of the sandbox are valid', () => {
 });
 
 describe("Microsoft's docs samples pass the same checks", () => {
-  const samples = JSON.parse(readFileSync(`${SHARED_FIXTURES}/graph-manageddevice-docs-samples.json`, 'utf8')) as Payload[];
-
   it('the list and get examples are valid managedDevice objects', () => {
     expect(samples).toHaveLength(3);
     expectValid(samples.slice(1), 'managedDevice');
