@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { generateFleet } from '../fleet/generate.ts';
 import { ACTION_STATES, DETECTED_APP_PLATFORMS } from '../../../lib/graph/enums.ts';
 import { GROUP_PROPERTY_NAMES, USER_PROPERTY_NAMES } from './directory-resources.ts';
@@ -13,14 +13,15 @@ const graph = useGraphSandbox({ fleetSize: 1200, seed: 17 });
 
 type Payload = Record<string, unknown>;
 
-// Loaded before the tests, not while collecting them: missing data fails every test, none vanish.
+// Loaded once, before each test rather than while collecting them: missing data fails every test,
+// none vanishes or is skipped.
 let csdl: Csdl;
 let openApi: OpenApiDocument;
 let samples: Payload[];
-beforeAll(() => {
-  csdl = loadCsdl();
-  openApi = loadDeviceManagementOpenApi();
-  samples = JSON.parse(readExtract('docsSamples')) as Payload[];
+beforeEach(() => {
+  csdl ??= loadCsdl();
+  openApi ??= loadDeviceManagementOpenApi();
+  samples ??= JSON.parse(readExtract('docsSamples')) as Payload[];
 });
 
 /** Properties the current CSDL has and the July 2023 OpenAPI snapshot predates (reference §1.1). */
