@@ -27,7 +27,8 @@ const allowedRoots: readonly string[] = [
 /** The absolute path a read outside the allowed places would touch, or undefined. */
 function outsideProject(path: PathLike | number): string | undefined {
   if (typeof path === 'number') return undefined;
-  const absolute = resolve(path instanceof URL ? fileURLToPath(path) : path.toString());
+  // A URL of any implementation (Node's, happy-dom's) stringifies to its file: href.
+  const absolute = resolve(typeof path === 'string' || Buffer.isBuffer(path) ? path.toString() : fileURLToPath(String(path)));
   return allowedRoots.some((root) => absolute === root || absolute.startsWith(root.endsWith(sep) ? root : `${root}${sep}`)) ? undefined : absolute;
 }
 
