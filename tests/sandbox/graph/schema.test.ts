@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { generateFleet } from '../fleet/generate.ts';
 import { ACTION_STATES, DETECTED_APP_PLATFORMS } from '../../../lib/graph/enums.ts';
 import { GROUP_PROPERTY_NAMES, USER_PROPERTY_NAMES } from './directory-resources.ts';
@@ -7,22 +6,26 @@ import { DEVICES, GRAPH, useGraphSandbox } from './harness.ts';
 import { DEVICE_PROPERTIES, DEVICE_PROPERTY_NAMES, type PropertyKind } from './managed-device-rules.ts';
 import { allNavigation, allProperties, type Csdl, loadCsdl } from './schema/csdl.ts';
 import { loadDeviceManagementOpenApi, type OpenApiDocument, propertiesOf, schemaOf } from './schema/openapi.ts';
-import { SHARED_FIXTURES } from './schema/paths.ts';
+import { readExtract } from './schema/paths.ts';
 import { checkAgainstCsdl, checkAgainstOpenApi } from './schema/validate.ts';
 
 const graph = useGraphSandbox({ fleetSize: 1200, seed: 17 });
 
+type Payload = Record<string, unknown>;
+
+// Loaded once, before each test rather than while collecting them: missing data fails every test,
+// none vanishes or is skipped.
 let csdl: Csdl;
 let openApi: OpenApiDocument;
-beforeAll(() => {
-  csdl = loadCsdl();
-  openApi = loadDeviceManagementOpenApi();
-}, 120_000);
+let samples: Payload[];
+beforeEach(() => {
+  csdl ??= loadCsdl();
+  openApi ??= loadDeviceManagementOpenApi();
+  samples ??= JSON.parse(readExtract('docsSamples')) as Payload[];
+});
 
 /** Properties the current CSDL has and the July 2023 OpenAPI snapshot predates (reference §1.1). */
 const NEWER_THAN_OPENAPI = ['enrollmentProfileName', 'managementState'];
-
-type Payload = Record<string, unknown>;
 
 /**
  * Validates each payload against the CSDL type and, where the 2023 OpenAPI snapshot has the type,
@@ -175,8 +178,6 @@ describe('Graph payloads of the sandbox are valid', () => {
 });
 
 describe("Microsoft's docs samples pass the same checks", () => {
-  const samples = JSON.parse(readFileSync(`${SHARED_FIXTURES}/graph-manageddevice-docs-samples.json`, 'utf8')) as Payload[];
-
   it('the list and get examples are valid managedDevice objects', () => {
     expect(samples).toHaveLength(3);
     expectValid(samples.slice(1), 'managedDevice');
