@@ -1,0 +1,15 @@
+import type { Page } from 'playwright-core';
+import type { Sandbox } from '../sandbox/server.ts';
+import type { ExtensionBrowser } from './browser.ts';
+import { connectBoth } from './connect.ts';
+import { devicesMapping, saveMapping } from './mapping.ts';
+
+/** A profile connected to Intune and Asset Panda, with the Devices collection mapped. Returns the options page. */
+export async function connectAndMap(browser: ExtensionBrowser, sandbox: Sandbox): Promise<Page> {
+  const options = await connectBoth(browser, sandbox);
+  await saveMapping(options, devicesMapping(sandbox));
+  // Test and Save proves PrivilegedOperations with a syncDevice on a device id no device has: the
+  // tests count device writes from here on.
+  sandbox.world.graph.requests.length = 0;
+  return options;
+}
