@@ -6,7 +6,7 @@ export type WipeDraft = Partial<Record<WipeChoice['key'], boolean | string>>;
 /** The wipe options Intune offers for this device's platform, and nothing else. */
 export function WipeOptionsForm({ choices, draft, onChange }: { choices: readonly WipeChoice[]; draft: WipeDraft; onChange: (draft: WipeDraft) => void }) {
   return (
-    <fieldset class="field" data-testid="wipe-options">
+    <fieldset class="wipe-options" data-testid="wipe-options">
       <legend>Wipe options</legend>
       {choices.map((choice) =>
         choice.kind === 'checkbox' ? (

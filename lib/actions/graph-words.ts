@@ -15,7 +15,7 @@ export function graphFailureText(error: unknown, what: string, { isWrite = false
   const seconds = error.retryAfterMs === null ? undefined : Math.max(1, Math.ceil(error.retryAfterMs / 1000));
   switch (error.kind) {
     case 'throttled':
-      return `Microsoft Intune is throttling requests (too many in a short time), so ${what} was not done. Try again ${seconds ? `in ${seconds} seconds` : 'in a minute'}.`;
+      return `Microsoft Intune is throttling requests (too many in a short time), so ${what} was not done. Try again ${seconds ? `in ${seconds} second${seconds === 1 ? '' : 's'}` : 'in a minute'}.`;
     case 'notFound':
       return `Intune no longer has this device (it was deleted or retired meanwhile), so ${what} was not done. Refresh the panel.`;
     case 'unsupportedAction':

@@ -8,8 +8,9 @@ import { devicesMapping, saveMapping } from './mapping.ts';
 export async function connectAndMap(browser: ExtensionBrowser, sandbox: Sandbox): Promise<Page> {
   const options = await connectBoth(browser, sandbox);
   await saveMapping(options, devicesMapping(sandbox));
-  // Test and Save proves PrivilegedOperations with a syncDevice on a device id no device has: the
-  // tests count device writes from here on.
+  // Both Test and Save buttons probe write access (Intune: syncDevice on a device id no device has;
+  // Asset Panda: a write it must refuse): the tests count writes from here on.
   sandbox.world.graph.requests.length = 0;
+  sandbox.requests.length = 0;
   return options;
 }
