@@ -62,13 +62,13 @@ afterEach(() => {
 
 describe('IntunePanel', () => {
   it('shows the cached device at once, then the live one', async () => {
-    let answer: (status: PanelStatus) => void = () => undefined;
+    let answer: ((status: PanelStatus) => void) | undefined;
     const call = background({ cache: deviceStatus({ cached: true }), live: () => new Promise((resolve) => (answer = resolve)) });
     const panel = await show(call);
     expect(panel.querySelector('[data-testid="panel-freshness"]')?.textContent).toMatch(/^Saved .* · refreshing…$/);
 
     await act(async () => {
-      answer(deviceStatus());
+      answer?.(deviceStatus());
       await new Promise((resolve) => setTimeout(resolve));
     });
     expect(panel.querySelector('[data-testid="panel-freshness"]')?.textContent).toMatch(/^Read from Intune /);

@@ -4,6 +4,7 @@ import { TextField } from '../../components/TextField';
 import { useTask } from '../../components/useTask';
 import { callBackground } from '../../lib/browser/messaging';
 import type { ResponseOf } from '../../lib/messaging/protocol';
+import { relativeTime } from '../../lib/panel/progress';
 import { WipeOptionsForm, type WipeChoice, type WipeDraft } from './WipeOptionsForm';
 
 type View = ResponseOf<'getActionConfirmation'>;
@@ -79,6 +80,8 @@ export function App({ requestId: initial }: { requestId: string }) {
           <dd>{[device.operatingSystem, device.osVersion].filter(Boolean).join(' ') || '—'}</dd>
           <dt>Primary user</dt>
           <dd>{device.primaryUser ?? '—'}</dd>
+          <dt>Last check-in</dt>
+          <dd>{device.lastCheckIn ? relativeTime(device.lastCheckIn, Date.now()) : '—'}</dd>
           <dt>Intune Device ID</dt>
           <dd>{device.id}</dd>
           <dt>Asset Panda record</dt>

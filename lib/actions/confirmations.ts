@@ -10,6 +10,7 @@ export interface ConfirmedDevice {
   operatingSystem: string | null;
   osVersion: string | null;
   primaryUser: string | null;
+  lastCheckIn: string | null;
 }
 
 export interface ConfirmedRecord {

@@ -3,6 +3,7 @@ import type { IntuneService } from '../auth/service';
 import { UserFacingError } from '../errors';
 import type { WipeOptions } from '../graph/wipe-options';
 import type { MappingStore } from '../mapping/store';
+import { deviceIdentity } from '../panel/device-summary';
 import type { ConfirmedRecordRef } from '../panel/record-cache';
 import type { PanelService } from '../panel/service';
 import type { AuditEntry, AuditLog } from './audit';
@@ -78,7 +79,7 @@ export function createActionService(deps: ActionServiceDeps) {
     deps.confirmations.open({
       kind: 'finishDelete',
       action: 'delete',
-      device: { ...entry.device, osVersion: null, primaryUser: null },
+      device: { ...entry.device, osVersion: null, primaryUser: null, lastCheckIn: null },
       record: entry.record,
       mappingId: entry.mappingId,
       auditId: entry.id,
@@ -91,18 +92,10 @@ export function createActionService(deps: ActionServiceDeps) {
       const resolved = await deps.panel.resolveDevice(ref, deviceId);
       const allowed = availability(action, resolved.device, resolved.grantedScopes);
       if (!allowed.available) throw new UserFacingError('action-unavailable', allowed.reason);
-      const { device } = resolved;
       return deps.confirmations.open({
         kind: 'action',
         action,
-        device: {
-          id: device.id,
-          name: device.deviceName?.trim() || device.id,
-          serialNumber: device.serialNumber ?? null,
-          operatingSystem: device.operatingSystem ?? null,
-          osVersion: device.osVersion ?? null,
-          primaryUser: device.userPrincipalName ?? null,
-        },
+        device: deviceIdentity(resolved.device),
         record: { ...ref, collectionName: resolved.collectionName, title: resolved.recordTitle },
         mappingId: resolved.mapping.id,
         ...(tabId === undefined ? {} : { tabId }),

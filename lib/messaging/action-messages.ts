@@ -13,7 +13,7 @@ const ConfirmationViewSchema = z.object({
   action: z.enum(ACTION_NAMES),
   label: Text,
   typeToConfirm: z.boolean(),
-  device: z.object({ id: Text, name: Text, serialNumber: Text.nullable(), operatingSystem: Text.nullable(), osVersion: Text.nullable(), primaryUser: Text.nullable() }),
+  device: z.object({ id: Text, name: Text, serialNumber: Text.nullable(), operatingSystem: Text.nullable(), osVersion: Text.nullable(), primaryUser: Text.nullable(), lastCheckIn: Text.nullable() }),
   record: z.object({ collectionId: Text, collectionName: Text, recordId: Text, title: Text }),
   inIntune: Text,
   inAssetPanda: Text,

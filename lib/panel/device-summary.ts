@@ -75,16 +75,30 @@ export function deviceActivity(device: ManagedDevice, now: number): DeviceActivi
     });
 }
 
+/** Who a device is, as the device picker and the confirmation window name it. */
+export function deviceIdentity(device: ManagedDevice) {
+  return {
+    id: device.id,
+    name: device.deviceName?.trim() || device.id,
+    serialNumber: device.serialNumber?.trim() || null,
+    operatingSystem: device.operatingSystem ?? null,
+    osVersion: device.osVersion ?? null,
+    primaryUser: device.userPrincipalName ?? null,
+    lastCheckIn: device.lastSyncDateTime ?? null,
+  };
+}
+
 export function summarizeDevice(device: ManagedDevice, context: { cloud: Cloud; tenant: string; now: number }): DeviceSummary {
   const user = device.userDisplayName?.trim();
   const upn = device.userPrincipalName?.trim();
   const os = [device.operatingSystem, device.osVersion].filter((part) => part?.trim()).join(' ');
+  const { id, name, serialNumber } = deviceIdentity(device);
   return {
-    id: device.id,
-    name: device.deviceName?.trim() || device.id,
+    id,
+    name,
     primaryUser: user && upn ? `${user} (${upn})` : user || upn || null,
     operatingSystem: os || null,
-    serialNumber: device.serialNumber?.trim() || null,
+    serialNumber,
     compliance: { code: device.complianceState ?? 'unknown', label: labelOf(COMPLIANCE, device.complianceState) },
     ownership: labelOf(OWNERSHIP, device.managedDeviceOwnerType),
     encryption: device.isEncrypted === undefined || device.isEncrypted === null ? 'Unknown' : device.isEncrypted ? 'Encrypted' : 'Not encrypted',

@@ -13,6 +13,7 @@ import { isGraphError } from '../graph/errors';
 import type { Mapping } from '../mapping/schema';
 import type { StoredMapping } from '../mapping/store';
 import { devicesForRecord } from './device-match';
+import { deviceIdentity } from './device-summary';
 import type { ConfirmedRecordRef } from './record-cache';
 import type { PanelStatus } from './status';
 
@@ -127,14 +128,7 @@ export function recordResolver(deps: PanelDeps) {
             state: 'several-devices',
             ...recordHeading,
             matchedBy: match.matchedBy ?? '',
-            devices: match.devices.map((device) => ({
-              id: device.id,
-              name: device.deviceName?.trim() || device.id,
-              serialNumber: device.serialNumber ?? null,
-              operatingSystem: device.operatingSystem ?? null,
-              primaryUser: device.userPrincipalName ?? null,
-              lastCheckIn: device.lastSyncDateTime ?? null,
-            })),
+            devices: match.devices.map(deviceIdentity),
           },
         };
       }

@@ -2,16 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { throttled } from '../sandbox/graph/errors.ts';
 import { confirmAction, openConfirmation } from './confirm-window.ts';
 import { describe, expect, test } from './fixtures.ts';
-import { linkedRecord } from './linked-records.ts';
-import { expectDeviceShown } from './panel.ts';
-import { connectAndMap } from './panel-setup.ts';
+import { openLinkedRecord } from './panel-setup.ts';
 
 describe('the audit of device actions', () => {
   test('lists every action, done or not, with who, device, record, result and Graph request-id, and exports it as CSV', async ({ browser, sandbox }) => {
-    await connectAndMap(browser, sandbox);
-    const record = linkedRecord(sandbox.world, (d) => d.operatingSystem === 'Windows');
-    const page = await browser.open(record.url);
-    await expectDeviceShown(page, record.device.deviceName ?? '');
+    const { record, page } = await openLinkedRecord(browser, sandbox, (d) => d.operatingSystem === 'Windows');
     await expect(confirmAction(await openConfirmation(browser, page, 'Wipe'), { typedName: record.device.deviceName ?? '' })).resolves.toBe('sent');
     sandbox.fault({ host: 'graph.microsoft.com', method: 'POST', path: /\/syncDevice$/, response: throttled(1), times: 10 });
     await expect(confirmAction(await openConfirmation(browser, page, 'Sync device'))).resolves.toBe('failed');

@@ -3,7 +3,7 @@ import { describe, expect, test } from './fixtures.ts';
 import { confirmAction, openConfirmation } from './confirm-window.ts';
 import { linkedRecord, recordValues } from './linked-records.ts';
 import { expectDeviceShown, panelIn } from './panel.ts';
-import { connectAndMap } from './panel-setup.ts';
+import { connectAndMap, openLinkedRecord } from './panel-setup.ts';
 
 /** The device writes Intune received: action, device, body and status. */
 const deviceWrites = (sandbox: Sandbox) => sandbox.world.graph.requests.map(({ action, deviceId, body, status }) => ({ action, deviceId, body, status }));
@@ -14,10 +14,7 @@ const recordWrites = (sandbox: Sandbox) =>
 
 describe('device actions from the record panel', () => {
   test('Retire: Intune retires the device, Asset Panda keeps the record with its status set to Retired', async ({ browser, sandbox }) => {
-    await connectAndMap(browser, sandbox);
-    const record = linkedRecord(sandbox.world, (d) => d.operatingSystem === 'macOS');
-    const page = await browser.open(record.url);
-    await expectDeviceShown(page, record.device.deviceName ?? '');
+    const { record, page } = await openLinkedRecord(browser, sandbox, (d) => d.operatingSystem === 'macOS');
 
     const confirmation = await openConfirmation(browser, page, 'Retire');
     await expect(confirmation.getByTestId('confirm-device').textContent()).resolves.toContain(record.device.serialNumber ?? '');
@@ -32,11 +29,8 @@ describe('device actions from the record panel', () => {
   });
 
   test('Wipe: asks for the device name, sends the options for the platform, and leaves Asset Panda as it is', async ({ browser, sandbox }) => {
-    await connectAndMap(browser, sandbox);
-    const record = linkedRecord(sandbox.world, (d) => d.operatingSystem === 'Windows');
+    const { record, page } = await openLinkedRecord(browser, sandbox, (d) => d.operatingSystem === 'Windows');
     const before = recordValues(sandbox.world, record.recordId);
-    const page = await browser.open(record.url);
-    await expectDeviceShown(page, record.device.deviceName ?? '');
 
     const confirmation = await openConfirmation(browser, page, 'Wipe');
     const options = confirmation.getByTestId('wipe-options');
@@ -54,10 +48,7 @@ describe('device actions from the record panel', () => {
   });
 
   test('Delete: Intune deletes the device, then Asset Panda deletes the record', async ({ browser, sandbox }) => {
-    await connectAndMap(browser, sandbox);
-    const record = linkedRecord(sandbox.world, (d) => d.operatingSystem === 'Android');
-    const page = await browser.open(record.url);
-    await expectDeviceShown(page, record.device.deviceName ?? '');
+    const { record, page } = await openLinkedRecord(browser, sandbox, (d) => d.operatingSystem === 'Android');
 
     const confirmation = await openConfirmation(browser, page, 'Delete');
     await expect(confirmAction(confirmation, { typedName: record.device.deviceName ?? '' })).resolves.toBe('sent');
@@ -68,10 +59,7 @@ describe('device actions from the record panel', () => {
   });
 
   test('Delete with Asset Panda failing: says it is half done, and the retry finishes it', async ({ browser, sandbox }) => {
-    await connectAndMap(browser, sandbox);
-    const record = linkedRecord(sandbox.world, (d) => d.operatingSystem === 'iOS');
-    const page = await browser.open(record.url);
-    await expectDeviceShown(page, record.device.deviceName ?? '');
+    const { record, page } = await openLinkedRecord(browser, sandbox, (d) => d.operatingSystem === 'iOS');
     sandbox.fault({ host: 'api.assetpanda.app', method: 'DELETE', path: '/collection-records', response: { status: 500, body: '{"message":"Internal error"}' }, times: 5 });
 
     const confirmation = await openConfirmation(browser, page, 'Delete');
@@ -93,10 +81,7 @@ describe('device actions from the record panel', () => {
   });
 
   test('Remote lock: Intune locks the device, and the panel follows the action until it is done', async ({ browser, sandbox }) => {
-    await connectAndMap(browser, sandbox);
-    const record = linkedRecord(sandbox.world, (d) => d.operatingSystem === 'iOS' && Date.now() - Date.parse(d.lastSyncDateTime) < 86_400_000);
-    const page = await browser.open(record.url);
-    await expectDeviceShown(page, record.device.deviceName ?? '');
+    const { record, page } = await openLinkedRecord(browser, sandbox, (d) => d.operatingSystem === 'iOS' && Date.now() - Date.parse(d.lastSyncDateTime) < 86_400_000);
 
     await expect(confirmAction(await openConfirmation(browser, page, 'Remote lock'))).resolves.toBe('sent');
     expect(deviceWrites(sandbox)).toEqual([{ action: 'remoteLock', deviceId: record.device.id, body: undefined, status: 204 }]);
@@ -109,10 +94,7 @@ describe('device actions from the record panel', () => {
   });
 
   test('Sync device: asks Intune to have the device check in', async ({ browser, sandbox }) => {
-    await connectAndMap(browser, sandbox);
-    const record = linkedRecord(sandbox.world, (d) => d.operatingSystem === 'Windows');
-    const page = await browser.open(record.url);
-    await expectDeviceShown(page, record.device.deviceName ?? '');
+    const { record, page } = await openLinkedRecord(browser, sandbox, (d) => d.operatingSystem === 'Windows');
 
     await expect(confirmAction(await openConfirmation(browser, page, 'Sync device'))).resolves.toBe('sent');
 
@@ -121,10 +103,7 @@ describe('device actions from the record panel', () => {
   });
 
   test('offers only the actions the platform supports, and says why the others are missing', async ({ browser, sandbox }) => {
-    await connectAndMap(browser, sandbox);
-    const record = linkedRecord(sandbox.world, (d) => d.operatingSystem === 'Windows');
-    const page = await browser.open(record.url);
-    await expectDeviceShown(page, record.device.deviceName ?? '');
+    const { page } = await openLinkedRecord(browser, sandbox, (d) => d.operatingSystem === 'Windows');
 
     const lock = panelIn(page, 'device').getByRole('button', { name: 'Remote lock' });
     await expect(lock.getAttribute('aria-disabled')).resolves.toBe('true');

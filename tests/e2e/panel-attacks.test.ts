@@ -7,8 +7,8 @@ import { confirmAction, openConfirmation } from './confirm-window.ts';
 import { sendFromPage } from './extension-messages.ts';
 import { describe, expect, test } from './fixtures.ts';
 import { linkedRecord } from './linked-records.ts';
-import { expectDeviceShown, PANEL_HOST, panelIn } from './panel.ts';
-import { connectAndMap } from './panel-setup.ts';
+import { PANEL_HOST, panelIn } from './panel.ts';
+import { openLinkedRecord } from './panel-setup.ts';
 
 // The Asset Panda page is hostile: its scripts can reach the panel's open shadow root, post messages
 // and change the URL. None of that may start a device action; each attempt below ends with nothing
@@ -19,13 +19,7 @@ const deviceWrites = (sandbox: Sandbox) => sandbox.world.graph.requests.map(({ a
 const recordWrites = (sandbox: Sandbox) => sandbox.requests.filter((r) => r.host === 'api.assetpanda.app' && ['PUT', 'POST', 'DELETE'].includes(r.method) && r.path === '/collection-records');
 const confirmationWindows = (browser: ExtensionBrowser) => browser.context.pages().filter((p) => p.url().includes('/confirm-action.html'));
 
-async function recordPage(browser: ExtensionBrowser, sandbox: Sandbox, os: string) {
-  await connectAndMap(browser, sandbox);
-  const record = linkedRecord(sandbox.world, (d) => d.operatingSystem === os);
-  const page = await browser.open(record.url);
-  await expectDeviceShown(page, record.device.deviceName ?? '');
-  return { record, page };
-}
+const recordPage = (browser: ExtensionBrowser, sandbox: Sandbox, os: string) => openLinkedRecord(browser, sandbox, (d) => d.operatingSystem === os);
 
 /** Nothing a page does can be awaited from outside: "nothing happened" is checked after a pause. */
 const settle = (page: Page) => page.waitForTimeout(1_500);

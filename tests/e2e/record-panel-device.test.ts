@@ -6,17 +6,13 @@ import { sendFromPage } from './extension-messages.ts';
 import { describe, expect, test } from './fixtures.ts';
 import { ambiguousRecord, linkedRecord, orphanRecord } from './linked-records.ts';
 import { expectDeviceShown, expectOnePanelFor, PANEL_HOST, panelIn } from './panel.ts';
-import { connectAndMap } from './panel-setup.ts';
+import { connectAndMap, openLinkedRecord } from './panel-setup.ts';
 import { goToCollectionFromBreadcrumbs, openRecordFromList } from './pro-app.ts';
 
 describe('the record panel with Intune and Asset Panda connected', () => {
   test("shows the record's Intune device, live, with a link to it in the Intune admin center", async ({ browser, sandbox }) => {
-    await connectAndMap(browser, sandbox);
-    const record = linkedRecord(sandbox.world, (d) => d.operatingSystem === 'macOS');
+    const { record, page } = await openLinkedRecord(browser, sandbox, (d) => d.operatingSystem === 'macOS');
 
-    const page = await browser.open(record.url);
-
-    await expectDeviceShown(page, record.device.deviceName ?? '');
     const panel = panelIn(page, 'device');
     await expect(panel.locator('[data-fact="OS"] dd').textContent()).resolves.toBe(`macOS ${record.device.osVersion}`);
     await expect(panel.locator('[data-fact="Primary user"] dd').textContent()).resolves.toContain(record.device.userPrincipalName ?? '—');
@@ -108,11 +104,11 @@ async function timedVisit(page: Page, url: string): Promise<Timing> {
   return { toData: Math.round(data - view), toLive: Math.round(live - view) };
 }
 
+const summary = (samples: Timing[]) => ({ samples, medianToDataMs: median(samples.map((s) => s.toData)), medianToLiveMs: median(samples.map((s) => s.toLive)) });
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 describe('how fast the panel shows data (measured, not asserted)', () => {
   afterAll(async () => {
-    const summary = (samples: Timing[]) => ({ samples, medianToDataMs: median(samples.map((s) => s.toData)), medianToLiveMs: median(samples.map((s) => s.toLive)) });
     await mkdir(outputDir, { recursive: true });
     await writeFile(`${outputDir}/panel-timing.json`, `${JSON.stringify({ measuredAt: new Date().toISOString(), cold: summary(timings.cold), warm: summary(timings.warm) }, null, 2)}\n`);
   });
