@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { defineConfig } from 'wxt';
 
 /**
@@ -9,8 +12,21 @@ import { defineConfig } from 'wxt';
 const DEV_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0RlyY7UDMi1G7FiOw2hyIWd9G4fsuMiUiq2tyW3hgSktx31xtOp+A3XGigLb2nkq1d3Hq+FFPebyNXRAEH4/bLF/yeKNvqXQRLE05rxTIl6Zqvy0ft5QUawJt0V3z0ClCuj0HqVEV7uXlgQzTP2fb9hHEphsNPPLWgeeuZzFkjVK/Kn4jMJsUWsWK8DlO6xuH0cWmXqlVmPH0eFHiHe2lLIjY20yN5B+0VI/2S3sXz85O6RnfUYlQ/FniEM9TAEQfHUNoO3AT+nFjFAD+8Xo4tRvpI0C4wTNzAkXwUvi+xY1qWRosmyPCCEddhyqmiIvuetMBfASGl6xq7tKDDxKkwIDAQAB';
 
+/** The content script runs on every Asset Panda page: its size is watched (budget in the README). */
+const CONTENT_SCRIPT_BUDGET_KB = 30;
+
 export default defineConfig({
   imports: false,
+  hooks: {
+    'build:done'(wxt, output) {
+      for (const chunk of output.steps.flatMap((step) => step.chunks)) {
+        if (!/^content-scripts\/.*\.js$/.test(chunk.fileName)) continue;
+        const kb = gzipSync(readFileSync(join(wxt.config.outDir, chunk.fileName))).length / 1024;
+        const verdict = kb <= CONTENT_SCRIPT_BUDGET_KB ? `within the ${CONTENT_SCRIPT_BUDGET_KB} KB budget` : `OVER the ${CONTENT_SCRIPT_BUDGET_KB} KB budget`;
+        wxt.logger.info(`Content script ${chunk.fileName}: ${kb.toFixed(1)} KB gzipped, ${verdict}`);
+      }
+    },
+  },
   // MV3 everywhere: a service worker on Chrome/Edge, an event page on Firefox.
   manifestVersion: 3,
   manifest: ({ browser }) => ({

@@ -5,6 +5,7 @@ import { openDatabase } from '../../lib/db/open';
 import { createMappingService } from '../../lib/mapping/service';
 import { mappingStore } from '../../lib/mapping/store';
 import { createSecretVault } from '../../lib/secrets/vault';
+import { startPanelAndActions } from './actions';
 import { createHandlers } from './handlers/index';
 import { startIntuneService } from './intune';
 
@@ -12,11 +13,14 @@ export default defineBackground(() => {
   // main() cannot be async: services receive the database promise and await it when they need it.
   const database = openDatabase();
   const assetPanda = createAssetPandaConnection({ database, vault: createSecretVault(database) });
+  const mappingsStore = mappingStore(database);
   const mappings = createMappingService({
-    store: mappingStore(database),
+    store: mappingsStore,
     fields: (collectionId) => assetPanda.fields(collectionId),
     now: Date.now,
     newId: () => crypto.randomUUID(),
   });
-  serveMessages(createHandlers({ database, intune: startIntuneService(database), assetPanda, mappings }));
+  const intune = startIntuneService(database);
+  const panelAndActions = startPanelAndActions({ database, intune, assetPanda, mappings: mappingsStore });
+  serveMessages(createHandlers({ database, intune, assetPanda, mappings, ...panelAndActions }));
 });

@@ -116,6 +116,9 @@ export function createIntuneService(deps: IntuneServiceDeps) {
       }
     },
 
+    /** The Graph permissions the current sign-in carries (the record panel offers only actions they allow). */
+    grantedScopes: (): Promise<string[]> => deps.session.grantedScopes(),
+
     async accessToken(): Promise<string> {
       return deps.session.accessToken(await savedSettings());
     },

@@ -19,6 +19,12 @@ export interface GraphRequest {
   scopes: readonly string[];
 }
 
+/** What identifies an accepted request to Microsoft support: Graph's request-id and our client-request-id. */
+export interface GraphReceipt {
+  requestId: string | null;
+  clientRequestId: string;
+}
+
 export interface TransportDependencies {
   /** e.g. https://graph.microsoft.com/v1.0 */
   baseUrl: string;
@@ -36,8 +42,8 @@ export interface TransportDependencies {
 export interface Transport {
   /** The 2xx body, parsed as JSON and checked against `schema`. */
   json<Schema extends z.ZodType>(request: GraphRequest, schema: Schema): Promise<z.output<Schema>>;
-  /** For actions and DELETE: any 2xx, body ignored. */
-  noContent(request: GraphRequest): Promise<void>;
+  /** For actions and DELETE: any 2xx, body ignored; the ids Microsoft support asks for. */
+  noContent(request: GraphRequest): Promise<GraphReceipt>;
 }
 
 /** `path?k=v&…` with values percent-encoded (spaces as %20: OData does not read "+" as a space). */
@@ -122,7 +128,8 @@ export function createTransport(deps: TransportDependencies): Transport {
       return parsed.data;
     },
     async noContent(request) {
-      await send(request);
+      const { response, context } = await send(request);
+      return { requestId: response.headers.get('request-id'), clientRequestId: context.clientRequestId };
     },
   };
 }

@@ -2,6 +2,11 @@
 // With a display: a window to try it by hand, until Ctrl-C. Without one: screenshots in .output/demo/.
 import { mkdir } from 'node:fs/promises';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../e2e/browser.ts';
+import { openConfirmation } from '../e2e/confirm-window.ts';
+import { linkedRecord } from '../e2e/linked-records.ts';
+import { expectDeviceShown, panelIn } from '../e2e/panel.ts';
+import { connectAndMap } from '../e2e/panel-setup.ts';
+import { refreshRecord } from '../e2e/pro-app.ts';
 import { proRecordPage } from '../e2e/record-pages.ts';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
 import { outputDir } from './paths.ts';
@@ -29,7 +34,9 @@ async function start(): Promise<number> {
   );
   try {
     const recordUrl = proRecordPage(sandbox.world).url;
-    return headed ? await tryByHand(browser, sandbox, recordUrl) : await saveScreenshots(browser, recordUrl);
+    if (headed) return await tryByHand(browser, sandbox, recordUrl);
+    const status = await saveScreenshots(browser, recordUrl);
+    return status || (await saveRecordPanelScreenshots(browser, sandbox));
   } finally {
     await browser.close();
     await sandbox.close();
@@ -84,4 +91,30 @@ async function saveScreenshots(browser: ExtensionBrowser, recordUrl: string): Pr
   if (panelShown) return 0;
   console.error(`The Intune panel did not appear on ${recordUrl}; record-page.png shows the page without it.`);
   return 1;
+}
+
+/**
+ * The record panel on a synced record with its device's live status (record-panel.png), and the
+ * confirmation window of a Wipe, filled in but not confirmed (confirm-wipe.png).
+ */
+async function saveRecordPanelScreenshots(browser: ExtensionBrowser, sandbox: Sandbox): Promise<number> {
+  const options = await connectAndMap(browser, sandbox);
+  await options.close();
+  const record = linkedRecord(sandbox.world, (device) => device.operatingSystem === 'Windows' && device.complianceState === 'compliant');
+  const page = await browser.open(record.url);
+  await expectDeviceShown(page, record.device.deviceName ?? '');
+  await panelIn(page, 'device').getByRole('button', { name: 'Sync this record' }).click();
+  await panelIn(page, 'device').getByTestId('panel-pending-changes').filter({ hasText: 'Asset Panda matches Intune.' }).waitFor();
+  await refreshRecord(page);
+  const panelPath = `${demoDir}/record-panel.png`;
+  await page.screenshot({ path: panelPath });
+
+  const confirmation = await openConfirmation(browser, page, 'Wipe');
+  await confirmation.setViewportSize({ width: 520, height: 860 });
+  await confirmation.getByLabel("Keep the user's data").check();
+  await confirmation.getByLabel(/Type the device name/).fill(record.device.deviceName ?? '');
+  const confirmPath = `${demoDir}/confirm-wipe.png`;
+  await confirmation.screenshot({ path: confirmPath, fullPage: true });
+  console.log([`  ${panelPath}`, `  ${confirmPath}`].join('\n'));
+  return 0;
 }
