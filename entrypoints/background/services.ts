@@ -1,6 +1,9 @@
 import type { AssetPandaConnection } from '../../lib/assetpanda/connection';
 import type { IntuneService } from '../../lib/auth/service';
+import type { PolicyService } from '../../lib/config/policy-service';
+import type { ConfigurationService } from '../../lib/config/service';
 import type { Database } from '../../lib/db/open';
+import type { DeviceCounter } from '../../lib/mapping/device-counter';
 import type { MappingService } from '../../lib/mapping/service';
 
 /** What the background's message handlers work with; built once in the background's main(). */
@@ -9,4 +12,7 @@ export interface BackgroundServices {
   intune: IntuneService;
   assetPanda: AssetPandaConnection;
   mappings: MappingService;
+  deviceCounter: DeviceCounter;
+  configuration: ConfigurationService;
+  policy: PolicyService;
 }

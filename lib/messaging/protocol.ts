@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RecordRefSchema } from '../assetpanda/record-ref';
 import { assetPandaMessages } from './assetpanda-messages';
+import { configurationMessages } from './configuration-messages';
 import { intuneMessages } from './intune-messages';
 import { mappingMessages } from './mapping-messages';
 import { message } from './message';
@@ -31,6 +32,7 @@ export const protocol = {
   ...intuneMessages,
   ...assetPandaMessages,
   ...mappingMessages,
+  ...configurationMessages,
 };
 
 export type Protocol = typeof protocol;
