@@ -56,4 +56,17 @@ describe('the enterprise policy in the background', () => {
     await expect(browser.policy.guardAssetPanda({ baseUrl: '', accessKeyId: ' AKID-IT ' }, 'any', 'any')).resolves.toBeUndefined();
     await expect(browser.policy.guardAssetPanda({ baseUrl: '', accessKeyId: 'AKID-MINE' }, 'any', 'any')).rejects.toThrow(/sets the Asset Panda connection by policy/);
   });
+
+  it('keeps to the policy it last applied while the browser has not loaded its policies yet', async () => {
+    const browser = browserWithPolicy('policy-start');
+    browser.set(policyText([fixture.data]));
+    await browser.policy.refresh();
+    // The browser starts again; its managed storage has not answered yet.
+    const database = openDatabase('policy-start');
+    const restarted = createPolicyService({ database, store: mappingStore(database), read: () => new Promise(() => undefined) });
+    expect([...(await restarted.managedMappingIds())]).toEqual([fixture.data.id]);
+    await expect(restarted.guardIntune({ ...intune, tenantId: 'fabrikam.com' })).rejects.toThrow(/by policy/);
+    expect(await browserWithPolicy('policy-first-start').policy.state()).toEqual({ state: 'none' });
+  });
 });
+

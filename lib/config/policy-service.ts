@@ -5,6 +5,7 @@ import type { Database } from '../db/open';
 import { UserFacingError } from '../errors';
 import type { MappingStore } from '../mapping/store';
 import { readPolicy, type PolicyState } from './policy';
+import { ConfigurationSchema } from './schema';
 
 export interface PolicyServiceDeps {
   database: Promise<Database>;
@@ -16,6 +17,13 @@ export interface PolicyServiceDeps {
 /** The ids of the mappings the last applied policy set: a later policy without one removes it. */
 const POLICY_MAPPINGS_KEY = 'policy.mappingIds';
 const IdsSchema = z.array(z.string()).catch([]);
+/** The policy as last read, for the seconds after the browser starts before managed storage answers. */
+const POLICY_STATE_KEY = 'policy.state';
+const PolicyStateSchema: z.ZodType<PolicyState> = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('none') }),
+  z.object({ state: z.literal('applied'), configuration: ConfigurationSchema }),
+  z.object({ state: z.literal('invalid'), problems: z.array(z.string()) }),
+]);
 
 const setByPolicy = (what: string) =>
   new UserFacingError('set-by-policy', `Your organization sets ${what} by policy. Use the values shown, or ask your IT administrator to change the policy.`);
@@ -39,26 +47,45 @@ export function createPolicyService(deps: PolicyServiceDeps) {
     return state;
   }
 
-  const load = (): Promise<PolicyState> =>
-    apply().catch((error: unknown) => ({
-      state: 'invalid' as const,
-      problems: [`The policy could not be applied: ${error instanceof Error ? error.message : String(error)}`],
-    }));
+  /** The policy as the browser holds it now, applied, and kept for the next start. */
+  async function applyAndKeep(): Promise<PolicyState> {
+    const state = await apply().catch(
+      (error: unknown): PolicyState => ({ state: 'invalid', problems: [`The policy could not be applied: ${error instanceof Error ? error.message : String(error)}`] }),
+    );
+    read = state;
+    await (await deps.database).put('settings', state, POLICY_STATE_KEY).catch(() => undefined);
+    return state;
+  }
 
-  let current = load();
+  // One read at a time, in order: a change during the first read is applied after it, never before.
+  let queue: Promise<unknown> = Promise.resolve();
+  const load = (): Promise<PolicyState> => {
+    const next = queue.then(applyAndKeep);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  // Chrome answers managed storage only once it has loaded the policies, seconds after it starts;
+  // until then the policy last read holds (none, the first time).
+  let read: PolicyState | undefined;
+  void load().catch(() => undefined);
+
+  async function known(): Promise<PolicyState> {
+    if (read) return read;
+    const stored = PolicyStateSchema.safeParse(await (await deps.database).get('settings', POLICY_STATE_KEY));
+    return read ?? (stored.success ? stored.data : { state: 'none' });
+  }
+
   const applied = async () => {
-    const state = await current;
+    const state = await known();
     return state.state === 'applied' ? state.configuration : undefined;
   };
 
   return {
-    /** Reads the policy again (it changed). */
-    refresh(): Promise<PolicyState> {
-      current = load();
-      return current;
-    },
+    /** Reads the policy again (it changed), resolving once it is applied. */
+    refresh: load,
 
-    state: (): Promise<PolicyState> => current,
+    state: known,
 
     async managedMappingIds(): Promise<ReadonlySet<string>> {
       return new Set((await applied())?.mappings.map((mapping) => mapping.id));
