@@ -10,26 +10,26 @@ export function ProblemList({ problems }: { problems: MappingProblemView[] }) {
       {errors.length > 0 && (
         <Notice tone="error">
           <strong>Not runnable.</strong> Fix {errors.length === 1 ? 'this' : 'these'} before the mapping can be saved or run:
-          <ul>
-            {errors.map((problem) => (
-              <li key={problem.message} data-code={problem.code}>
-                {problem.message}
-              </li>
-            ))}
-          </ul>
+          <Problems problems={errors} />
         </Notice>
       )}
       {warnings.length > 0 && (
         <Notice tone="warn">
-          <ul>
-            {warnings.map((problem) => (
-              <li key={problem.message} data-code={problem.code}>
-                {problem.message}
-              </li>
-            ))}
-          </ul>
+          <Problems problems={warnings} />
         </Notice>
       )}
     </div>
+  );
+}
+
+function Problems({ problems }: { problems: MappingProblemView[] }) {
+  return (
+    <ul>
+      {problems.map((problem) => (
+        <li key={problem.message} data-code={problem.code}>
+          {problem.message}
+        </li>
+      ))}
+    </ul>
   );
 }
