@@ -48,6 +48,8 @@ export default defineConfig({
       'https://login.chinacloudapi.cn/*',
       'https://microsoftgraph.chinacloudapi.cn/*',
     ],
+    // The enterprise policy (see lib/config/policy.ts); Firefox reads policies.json without a schema.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -106,7 +106,7 @@ describe.each(STYLES)('Asset Panda client, the API answering in the %s shapes', 
     expect(byName.get('Location')?.reference).toMatchObject({ collectionId: locations.id, primary: true });
     expect(byName.get('Location-city')?.reference).toMatchObject({ collectionId: locations.id, primary: false });
     expect(byName.has('Notes')).toBe(false);
-    expect(fields).toHaveLength(20);
+    expect(fields).toHaveLength(21);
     const inData = style === 'observed' ? '-in-data' : '';
     expect(log.entries().map((entry) => [entry.expectation, entry.matched])).toEqual([
       [`column-listing${inData}`, true],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actionMessages } from './action-messages';
 import { assetPandaMessages } from './assetpanda-messages';
+import { configurationMessages } from './configuration-messages';
 import { intuneMessages } from './intune-messages';
 import { mappingMessages } from './mapping-messages';
 import { message } from './message';
@@ -22,6 +23,7 @@ export const protocol = {
   ...intuneMessages,
   ...assetPandaMessages,
   ...mappingMessages,
+  ...configurationMessages,
   ...panelMessages,
   ...actionMessages,
 };

@@ -6,6 +6,8 @@ import { sandboxFetch } from '../sandbox/fetch.ts';
 import { generateFleet } from '../sandbox/fleet/generate.ts';
 import { startSandbox } from '../sandbox/server.ts';
 import { createGraphClient } from '../../lib/graph/client.ts';
+import { countMatchingDevices } from '../../lib/mapping/device-count.ts';
+import { FiltersSchema } from '../../lib/mapping/schema.ts';
 
 const FLEET = Number(process.env.BENCH_FLEET_SIZE ?? 100_000);
 const rows: Array<[string, string, string]> = [];
@@ -50,6 +52,11 @@ await measure(
     return { devices, pages };
   },
   ({ devices, pages }) => `${devices.toLocaleString('en')} devices in ${pages} pages`,
+);
+await measure(
+  '"N devices match" for Company Owned Windows (read and checked here)',
+  () => countMatchingDevices(graph, FiltersSchema.parse({ deviceTypes: ['windows'], configuration: 'companyOwned' }), { now: sandbox.world.now() }),
+  ({ count, method }) => `${count.toLocaleString('en')} devices, counted by the ${method}`,
 );
 await sandbox.close();
 

@@ -3,12 +3,15 @@ import type { assetPandaMessages } from '../../../lib/messaging/assetpanda-messa
 import type { HandlersFor } from '../../../lib/messaging/router';
 import type { BackgroundServices } from '../services';
 
-export function assetPandaHandlers({ assetPanda }: BackgroundServices): HandlersFor<keyof typeof assetPandaMessages> {
+export function assetPandaHandlers({ assetPanda, policy }: BackgroundServices): HandlersFor<keyof typeof assetPandaMessages> {
   return {
     getAssetPandaConnection: () => assetPanda.status(),
     listAssetPandaAccounts: async ({ connection }) => ({ accounts: await assetPanda.accounts(connection) }),
     listAssetPandaModules: async ({ connection, accountId }) => ({ modules: await assetPanda.modules(connection, accountId) }),
-    testAndSaveAssetPandaConnection: ({ connection, accountId, moduleId }) => assetPanda.testAndSave(connection, accountId, moduleId),
+    async testAndSaveAssetPandaConnection({ connection, accountId, moduleId }) {
+      await policy.guardAssetPanda(connection, accountId, moduleId);
+      return assetPanda.testAndSave(connection, accountId, moduleId);
+    },
     async disconnectAssetPanda() {
       await assetPanda.disconnect();
       return assetPanda.status();

@@ -2,6 +2,7 @@ import type { Handlers } from '../../../lib/messaging/router';
 import type { BackgroundServices } from '../services';
 import { actionHandlers } from './actions';
 import { assetPandaHandlers } from './assetpanda';
+import { configurationHandlers } from './configuration';
 import { coreHandlers } from './core';
 import { intuneHandlers } from './intune';
 import { mappingHandlers } from './mappings';
@@ -13,6 +14,7 @@ export function createHandlers(services: BackgroundServices): Handlers {
     ...intuneHandlers(services),
     ...assetPandaHandlers(services),
     ...mappingHandlers(services),
+    ...configurationHandlers(services),
     ...panelHandlers(services),
     ...actionHandlers(services),
   };

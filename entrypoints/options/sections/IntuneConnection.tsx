@@ -9,6 +9,8 @@ import { requestCloudAccess } from '../../../lib/browser/permissions';
 import { CLOUDS, type Cloud } from '../../../lib/graph/clouds';
 import type { ConnectionTestReportSchema } from '../../../lib/messaging/intune-messages';
 import type { ResponseOf } from '../../../lib/messaging/protocol';
+import { takeConnectionPrefill } from '../connection-prefill';
+import { POLICY_NOTE, usePolicy } from '../usePolicy';
 import { PermissionChecks } from './intune/PermissionChecks';
 import { SetupGuide } from './intune/SetupGuide';
 
@@ -25,6 +27,13 @@ export function IntuneConnection() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [outcome, setOutcome] = useState<{ saved: boolean; report: Report }>();
   const { busy, failure, setFailure, run } = useTask();
+  const [prefill] = useState(() => takeConnectionPrefill('intune'));
+  const policy = usePolicy();
+  const pinned = policy?.state === 'applied' ? policy.connections.intune : undefined;
+
+  useEffect(() => {
+    if (pinned) setForm(pinned);
+  }, [pinned]);
 
   const refresh = async () => {
     const next = await callBackground('getIntuneConnection', { verify: false });
@@ -33,10 +42,11 @@ export function IntuneConnection() {
   };
 
   useEffect(() => {
-    refresh().then(
-      (next) => next.connection && setForm(next.connection.settings),
-      (error: Error) => setFailure(error.message),
-    );
+    const load = async () => {
+      const shown = prefill ?? (await refresh()).connection?.settings;
+      if (shown) setForm(shown);
+    };
+    load().catch((error: Error) => setFailure(error.message));
   }, []);
 
   const update = (field: keyof Form) => (value: string) => {
@@ -70,16 +80,18 @@ export function IntuneConnection() {
       <p class="muted">Connect to Microsoft Intune through Microsoft Graph, signed in with your own account.</p>
       {described && <SetupGuide redirectUri={described.redirectUri} permissions={described.requiredPermissions} />}
       {described?.connection && <ConnectionState described={described} onSignOut={() => void signOut()} />}
+      {pinned && <Notice tone="info" testId="intune-policy">{POLICY_NOTE} Sign in with Test and Save Connection.</Notice>}
+      {prefill && !pinned && <Notice tone="info">Filled in from the imported configuration: check the values, then Test and Save Connection.</Notice>}
       <form onSubmit={(event) => void testAndSave(event)} noValidate>
-        <TextField id="tenantId" label="Tenant ID" value={form.tenantId} onInput={update('tenantId')} error={errors.tenantId}
+        <TextField id="tenantId" label="Tenant ID" value={form.tenantId} onInput={update('tenantId')} readOnly={pinned !== undefined} error={errors.tenantId}
           hint="Directory (tenant) ID from the app's Overview page, or a verified domain." placeholder="00000000-0000-0000-0000-000000000000" />
-        <TextField id="clientId" label="Client ID" value={form.clientId} onInput={update('clientId')} error={errors.clientId}
+        <TextField id="clientId" label="Client ID" value={form.clientId} onInput={update('clientId')} readOnly={pinned !== undefined} error={errors.clientId}
           hint="Application (client) ID from the app's Overview page." placeholder="00000000-0000-0000-0000-000000000000" />
-        <TextField id="applicationObjectId" label="Application Object ID" value={form.applicationObjectId} onInput={update('applicationObjectId')}
+        <TextField id="applicationObjectId" label="Application Object ID" value={form.applicationObjectId} onInput={update('applicationObjectId')} readOnly={pinned !== undefined}
           error={errors.applicationObjectId} hint="Optional. Kept for reference and diagnostics." />
         <div class="field">
           <label for="cloud">Cloud</label>
-          <select id="cloud" value={form.cloud} onChange={(event) => update('cloud')(event.currentTarget.value)}>
+          <select id="cloud" value={form.cloud} disabled={pinned !== undefined} onChange={(event) => update('cloud')(event.currentTarget.value)}>
             {Object.entries(CLOUDS).map(([key, cloud]) => (
               <option key={key} value={key}>
                 {cloud.label}
