@@ -100,8 +100,8 @@ describe('Asset Panda connection on the options page', () => {
     const fields = card.getByTestId('assetpanda-fields');
     const serial = fields.getByRole('row', { name: /^Serial Number/ });
     await expect.poll(() => serial.locator('td').allTextContents()).toEqual(['Serial Number', 'text', 'No', 'Yes', '']);
-    // A header row and the 20 fields left after Notes was deleted.
-    expect(await fields.getByRole('row').count()).toBe(21);
+    // A header row and the 21 fields left after Notes was deleted.
+    expect(await fields.getByRole('row').count()).toBe(22);
     expect(await fields.getByRole('row', { name: /^Notes/ }).count()).toBe(0);
   });
 
