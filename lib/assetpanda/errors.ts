@@ -9,6 +9,7 @@ export type AssetPandaErrorKind =
   | 'rate-limited'
   | 'server'
   | 'network'
+  | 'redirected'
   | 'unexpected-answer'
   | 'invalid-input'
   | 'not-connected';

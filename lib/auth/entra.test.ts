@@ -100,6 +100,29 @@ describe('sign-in with authorization code + PKCE', () => {
   });
 });
 
+describe('redirects during sign-in', () => {
+  const toExample = { status: 307, headers: { location: 'https://example.com/stolen' } };
+
+  it.each([
+    ['the OpenID discovery', 'GET', /\/v2\.0\/\.well-known\/openid-configuration$/],
+    ['the code redemption', 'POST', /\/oauth2\/v2\.0\/token$/],
+  ])('refuses a redirect of %s: nothing reaches the other host', async (_, method, path) => {
+    sandbox.fault({ host: 'login.microsoftonline.com', method, path, response: toExample });
+    const error = await failure(signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true }));
+    expect(error.code).toBe('redirected');
+    expect(error.message).toContain('answered with a redirect to https://example.com');
+    expect(sandbox.requests.filter((r) => r.host === 'example.com')).toEqual([]);
+  });
+
+  it('refuses a redirect of the refresh: the refresh token reaches no other host', async () => {
+    const environment = sandboxAuthEnvironment(sandbox);
+    const tokens = await signIn(environment, settings, { interactive: true });
+    sandbox.fault({ host: 'login.microsoftonline.com', method: 'POST', path: /\/token$/, response: toExample });
+    expect((await failure(refresh(environment, settings, tokens))).code).toBe('redirected');
+    expect(sandbox.requests.filter((r) => r.host === 'example.com')).toEqual([]);
+  });
+});
+
 describe('refresh', () => {
   it('rotates the refresh token and keeps the 24-hour limit', async () => {
     const environment = sandboxAuthEnvironment(sandbox);

@@ -1,7 +1,8 @@
 import * as oauth from 'oauth4webapi';
 import { z } from 'zod';
 import { CLOUDS } from '../graph/clouds';
-import { EntraHttpError, explainSignInError } from './errors';
+import { isRedirect, NO_REDIRECTS, redirectTarget } from '../redirects';
+import { EntraHttpError, EntraRedirectError, explainSignInError } from './errors';
 import { signInScope } from './permissions';
 import type { Account, IntuneSettings } from './settings';
 import type { TokenSet } from './tokens';
@@ -61,7 +62,7 @@ export async function signIn(
     const redirected = await env.launch(url.href, options.interactive);
     const callback = oauth.validateAuthResponse(server, client, new URL(redirected), state);
     const response = await oauth.authorizationCodeGrantRequest(server, client, oauth.None(), callback, env.redirectUri, verifier, {
-      [oauth.customFetch]: env.fetch,
+      [oauth.customFetch]: withoutRedirects(env),
     });
     const tokens = await oauth.processAuthorizationCodeResponse(server, client, response, { expectedNonce: nonce, requireIdToken: true });
     return toTokenSet(env, tokens, undefined);
@@ -76,7 +77,7 @@ export async function refresh(env: AuthEnvironment, settings: IntuneSettings, cu
   try {
     const { server, client } = await discover(env, settings);
     const response = await oauth.refreshTokenGrantRequest(server, client, oauth.None(), current.refreshToken, {
-      [oauth.customFetch]: env.fetch,
+      [oauth.customFetch]: withoutRedirects(env),
     });
     const tokens = await oauth.processRefreshTokenResponse(server, client, response);
     return toTokenSet(env, tokens, current);
@@ -87,7 +88,7 @@ export async function refresh(env: AuthEnvironment, settings: IntuneSettings, cu
 
 async function discover(env: AuthEnvironment, settings: IntuneSettings) {
   const loginHost = CLOUDS[settings.cloud].loginHost;
-  const response = await env.fetch(`https://${loginHost}/${encodeURIComponent(settings.tenantId)}/v2.0/.well-known/openid-configuration`);
+  const response = await withoutRedirects(env)(`https://${loginHost}/${encodeURIComponent(settings.tenantId)}/v2.0/.well-known/openid-configuration`);
   if (!response.ok) {
     // Entra answers 400 with AADSTS90002 for a tenant it does not know.
     throw new EntraHttpError(response.status, await response.json().catch(() => undefined));
@@ -102,6 +103,18 @@ async function discover(env: AuthEnvironment, settings: IntuneSettings) {
     [oauth.clockTolerance]: 300,
   };
   return { server, client };
+}
+
+/**
+ * Entra's fetch, refusing redirects: a followed token request would carry the code, its verifier or
+ * the refresh token to whoever answers, and a followed discovery would let them name the endpoints.
+ */
+function withoutRedirects(env: AuthEnvironment): typeof fetch {
+  return async (input, init) => {
+    const response = await env.fetch(input, { ...init, ...NO_REDIRECTS });
+    if (isRedirect(response)) throw new EntraRedirectError(redirectTarget(response));
+    return response;
+  };
 }
 
 function toTokenSet(env: AuthEnvironment, tokens: oauth.TokenEndpointResponse, previous: TokenSet | undefined): TokenSet {

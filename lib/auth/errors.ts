@@ -13,6 +13,7 @@ export type SignInProblem =
   | 'redirect-uri-not-registered'
   | 'not-single-page-app'
   | 'network'
+  | 'redirected'
   | 'service-unavailable'
   | 'sign-in-failed';
 
@@ -37,6 +38,13 @@ export class EntraHttpError extends Error {
   }
 }
 
+/** Entra answered with a redirect, which the sign-in never follows (see lib/redirects). */
+export class EntraRedirectError extends Error {
+  constructor(readonly target: string) {
+    super(`Entra redirected to ${target}`);
+  }
+}
+
 interface Context {
   redirectUri: string;
   settings: IntuneSettings;
@@ -51,7 +59,7 @@ export function explainSignInError(error: unknown, context: Context): SignInErro
   const { error: code, description } = oauthFields(error);
   const aadsts = /AADSTS(\d+)/.exec(description ?? '')?.[1];
   const problem = classify(error, code, aadsts);
-  const detail = description ?? (error instanceof Error ? error.message : undefined);
+  const detail = error instanceof EntraRedirectError ? error.target : (description ?? (error instanceof Error ? error.message : undefined));
   return new SignInError(problem, advice(problem, context, detail), aadsts);
 }
 
@@ -67,6 +75,7 @@ function oauthFields(error: unknown): { error?: string; description?: string } {
 }
 
 function classify(error: unknown, code: string | undefined, aadsts: string | undefined): SignInProblem {
+  if (error instanceof EntraRedirectError) return 'redirected';
   if (aadsts && CONSENT.has(aadsts)) return 'needs-admin-consent';
   if (code === 'consent_required') return 'needs-admin-consent';
   if (aadsts === '90002' || aadsts === '900023') return 'unknown-tenant';
@@ -107,6 +116,8 @@ function advice(problem: SignInProblem, { redirectUri, settings }: Context, desc
       return `The redirect URI ${redirectUri} must be registered under the "Single-page application" platform (not Web, nor Mobile and desktop). Move it in the app registration's Authentication page, then test again.`;
     case 'network':
       return `Could not reach Microsoft sign-in (${loginHost}). Check your network connection, proxy or firewall, then try again.`;
+    case 'redirected':
+      return `Microsoft sign-in (${loginHost}) answered with a redirect to ${description ?? 'another address'}. The extension never sends a sign-in code or token to another address, so it stopped and sent nothing there. Check your network's proxy or firewall, then try again.`;
     case 'service-unavailable':
       return 'Microsoft sign-in is not answering right now. Nothing was changed; try again in a few minutes.';
     case 'sign-in-failed':

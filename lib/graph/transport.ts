@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import { errorFromResponse, malformedResponse, networkError, type AttemptContext, type ResponseParts } from './error-response';
-import type { GraphError } from './errors';
+import { isRedirect, NO_REDIRECTS } from '../redirects';
+import { errorFromResponse, malformedResponse, networkError, redirectedResponse, type AttemptContext, type ResponseParts } from './error-response';
+import { isGraphError, type GraphError } from './errors';
 import { parseJsonOrUndefined } from './json';
 import type { RequestLimiter } from './limiter';
 import { InvalidRequestError } from './request-error';
@@ -85,6 +86,7 @@ export function createTransport(deps: TransportDependencies): Transport {
       let failure: GraphError;
       try {
         const response = await deps.fetch(target.href, {
+          ...NO_REDIRECTS,
           method: request.method,
           headers: {
             authorization: `Bearer ${token}`,
@@ -94,6 +96,8 @@ export function createTransport(deps: TransportDependencies): Transport {
           },
           body: request.body === undefined ? undefined : JSON.stringify(request.body),
         });
+        // A redirect would carry the token to another host: stop there, and do not try again.
+        if (isRedirect(response)) throw redirectedResponse(response, context);
         const parts: ResponseParts = {
           status: response.status,
           statusText: response.statusText,
@@ -104,6 +108,7 @@ export function createTransport(deps: TransportDependencies): Transport {
         const grantedScopes = response.status === 403 ? await grantedScopesOrNull() : null;
         failure = errorFromResponse(parts, { ...context, nowMs: deps.now(), grantedScopes });
       } catch (cause) {
+        if (isGraphError(cause, 'redirected')) throw cause;
         failure = networkError(cause, context);
       }
       const delay = retryDelayMs(failure, retries, deps.random, deps.retryPolicy);
