@@ -132,13 +132,43 @@ describe('Asset Panda connection', () => {
     await expectNothingSaved(api);
   });
 
-  it('sends the key pair to Asset Panda hosts only', async () => {
+  it('sends the key pair to Asset Panda Pro\'s API address only', async () => {
     const api = connection();
-    for (const baseUrl of ['http://api.assetpanda.app', 'https://api.assetpanda.app.example.com', 'not a url']) {
-      await expect(api.accounts({ ...readWrite, baseUrl })).rejects.toMatchObject({ kind: 'invalid-input', message: expect.stringContaining('https address on assetpanda.app') });
+    const elsewhere = [
+      'http://api.assetpanda.app',
+      'https://api.assetpanda.app.example.com',
+      'https://contoso.assetpanda.app',
+      'https://assetpanda.app',
+      'https://api.assetpanda.app/collections/01HWQ7CW7T626WY2A3KV603ZNF',
+      'https://api.assetpanda.app:8443',
+      'https://someone@api.assetpanda.app',
+      'not a url',
+    ];
+    for (const baseUrl of elsewhere) {
+      await expect(api.accounts({ ...readWrite, baseUrl })).rejects.toMatchObject({
+        kind: 'invalid-input',
+        message: 'The API base URL must be https://api.assetpanda.app, Asset Panda Pro\'s API: the extension sends your API key to no other address.',
+      });
     }
     expect(sandbox.requests).toEqual([]);
     expect(await api.accounts({ ...readWrite, baseUrl: ' https://api.assetpanda.app/ ' })).toHaveLength(1);
+  });
+
+  it('fails closed on a saved connection to another address, asks to reconnect, and keeps it', async () => {
+    const { account, module } = tenant();
+    await connection().testAndSave(readWrite, account.id, module.id);
+    const db = await database;
+    const saved = (await db.get('settings', 'assetpanda.connection')) as { baseUrl: string };
+    await db.put('settings', { ...saved, baseUrl: 'https://contoso.assetpanda.app' }, 'assetpanda.connection');
+    sandbox.requests.length = 0;
+
+    await expect(connection().collections()).rejects.toMatchObject({
+      kind: 'not-connected',
+      message: expect.stringMatching(/points at https:\/\/contoso\.assetpanda\.app, which is not Asset Panda's API .* Reconnect/),
+    });
+    await expect(connection().accounts({ ...readWrite, accessKeySecret: '' })).rejects.toMatchObject({ kind: 'invalid-input' });
+    expect(sandbox.requests).toEqual([]);
+    expect(await connection().status()).toMatchObject({ state: 'connected', baseUrl: 'https://contoso.assetpanda.app' });
   });
 
   it('forgets the connection on disconnect', async () => {

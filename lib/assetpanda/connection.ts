@@ -1,6 +1,6 @@
 import type { Database } from '../db/open';
 import { SecretUnreadableError, type SecretVault } from '../secrets/vault';
-import { normaliseApiBaseUrl } from './api-base-url';
+import { API_BASE_URL_RULE, DEFAULT_API_BASE_URL, normaliseApiBaseUrl } from './api-base-url';
 import { createAssetPandaClient, type AssetPandaClient } from './client';
 import { connectionStore, type SavedConnection } from './connection-store';
 import { createShapeLog } from './diagnostics';
@@ -54,7 +54,7 @@ export function createAssetPandaConnection({ database, vault, fetch, sleep }: Co
 
   async function credentialsFrom(input: ConnectionInput): Promise<Credentials> {
     const baseUrl = normaliseApiBaseUrl(input.baseUrl);
-    if (!baseUrl) throw invalid('The API base URL must be an https address on assetpanda.app, such as https://api.assetpanda.app.');
+    if (!baseUrl) throw invalid(API_BASE_URL_RULE);
     const accessKeyId = input.accessKeyId.trim();
     if (!accessKeyId) throw invalid('Enter the Access Key ID. Asset Panda shows it under Settings → API Configuration.');
     const accessKeySecret = input.accessKeySecret.trim();
@@ -65,6 +65,12 @@ export function createAssetPandaConnection({ database, vault, fetch, sleep }: Co
   }
 
   async function savedCredentials(saved: SavedConnection): Promise<Credentials> {
+    if (normaliseApiBaseUrl(saved.baseUrl) !== saved.baseUrl) {
+      throw new AssetPandaError(
+        'not-connected',
+        `The saved Asset Panda connection points at ${saved.baseUrl}, which is not Asset Panda's API (${DEFAULT_API_BASE_URL}), so the extension sends the key nowhere. Reconnect: enter the API key on the options page and choose Test and Save Connection.`,
+      );
+    }
     try {
       return { baseUrl: saved.baseUrl, accessKeyId: saved.accessKeyId, accessKeySecret: await vault.open(SECRET_PURPOSE, saved.accessKeySecret) };
     } catch (error) {

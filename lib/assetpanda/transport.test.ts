@@ -19,6 +19,12 @@ function send() {
 }
 
 describe('the Asset Panda transport under attack', () => {
+  it('will not be built for another address than Asset Panda\'s API', () => {
+    for (const baseUrl of ['https://contoso.assetpanda.app', 'https://example.com']) {
+      expect(() => createTransport({ baseUrl, accessKeyId: keyId, accessKeySecret: secret, fetch: sandbox.fetch })).toThrow(/must be https:\/\/api\.assetpanda\.app/);
+    }
+  });
+
   it.each([301, 302, 303, 307, 308])('refuses a %i redirect to another host, and the key pair never reaches it', async (status) => {
     sandbox.fault({ host: 'api.assetpanda.app', path: '/accounts', response: { status, headers: { location: 'https://example.com/accounts' } } });
 

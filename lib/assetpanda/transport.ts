@@ -1,4 +1,5 @@
 import { isRedirect, NO_REDIRECTS, redirectTarget } from '../redirects';
+import { API_BASE_URL_RULE, normaliseApiBaseUrl } from './api-base-url';
 import type { ShapeLog } from './diagnostics';
 import { AssetPandaError, NotUniqueError } from './errors';
 import { checkAnswer, type Answer } from './expectations';
@@ -42,7 +43,9 @@ export function createTransport(options: TransportOptions): Send {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = options.now ?? Date.now;
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  // The one place the key pair is sent: it goes to Asset Panda's API or nowhere.
+  const baseUrl = normaliseApiBaseUrl(options.baseUrl);
+  if (!baseUrl) throw new AssetPandaError('invalid-input', API_BASE_URL_RULE);
   const headers = {
     [ACCESS_KEY_ID_HEADER]: options.accessKeyId,
     [ACCESS_KEY_SECRET_HEADER]: options.accessKeySecret,

@@ -99,7 +99,7 @@ export function AssetPandaConnection() {
       {status && <ConnectionState status={status} />}
       <form onSubmit={testAndSave} noValidate>
         <TextField id="assetpanda-base-url" label="API base URL" type="url" value={form.baseUrl} onInput={update('baseUrl')}
-          hint="Leave as is unless Asset Panda gave you another API address." />
+          hint={`Asset Panda Pro's API. The extension sends your API key to ${DEFAULT_API_BASE_URL} and nowhere else.`} />
         <TextField id="assetpanda-key-id" label="Access Key ID" value={form.accessKeyId} onInput={update('accessKeyId')}
           hint="Shown in Asset Panda under Settings → API Configuration." />
         <TextField id="assetpanda-key-secret" label="Access Key Secret" type="password" value={form.accessKeySecret} onInput={update('accessKeySecret')}
