@@ -24,6 +24,7 @@ const DiscoverySchema = z.object({
   authorization_endpoint: z.string().url(),
   token_endpoint: z.string().url(),
   jwks_uri: z.string().url(),
+  end_session_endpoint: z.string().url().optional(),
 });
 
 const IdClaimsSchema = z.object({
@@ -55,7 +56,8 @@ export async function signIn(
       code_challenge_method: 'S256',
       state,
       nonce,
-      ...(options.interactive ? { prompt: 'select_account' } : { prompt: 'none' }),
+      // Test and Save lets the admin pick an account; a sign-in for the saved account goes straight to it.
+      ...(options.interactive ? (options.loginHint ? {} : { prompt: 'select_account' }) : { prompt: 'none' }),
       ...(options.loginHint ? { login_hint: options.loginHint } : {}),
     };
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
@@ -86,6 +88,22 @@ export async function refresh(env: AuthEnvironment, settings: IntuneSettings, cu
   }
 }
 
+/**
+ * Entra's own sign-out, in the sign-in window: it ends the browser's Microsoft session, so nothing
+ * can sign in silently with it afterwards. Entra returns to the extension's redirect URI when done.
+ */
+export async function endMicrosoftSession(env: AuthEnvironment, settings: IntuneSettings): Promise<void> {
+  try {
+    const { metadata } = await discover(env, settings);
+    if (!metadata.end_session_endpoint) throw new Error('Microsoft sign-in offers no sign-out address for this tenant.');
+    const url = new URL(metadata.end_session_endpoint);
+    url.searchParams.set('post_logout_redirect_uri', env.redirectUri);
+    await env.launch(url.href, true);
+  } catch (error) {
+    throw explainSignInError(error, { redirectUri: env.redirectUri, settings });
+  }
+}
+
 async function discover(env: AuthEnvironment, settings: IntuneSettings) {
   const loginHost = CLOUDS[settings.cloud].loginHost;
   const response = await withoutRedirects(env)(`https://${loginHost}/${encodeURIComponent(settings.tenantId)}/v2.0/.well-known/openid-configuration`);
@@ -93,8 +111,8 @@ async function discover(env: AuthEnvironment, settings: IntuneSettings) {
     // Entra answers 400 with AADSTS90002 for a tenant it does not know.
     throw new EntraHttpError(response.status, await response.json().catch(() => undefined));
   }
-  const document = DiscoverySchema.parse(await response.json());
-  const server: oauth.AuthorizationServer = document;
+  const metadata = DiscoverySchema.parse(await response.json());
+  const server: oauth.AuthorizationServer = metadata;
   const client: oauth.Client = {
     client_id: settings.clientId,
     // ID-token times are checked against env.now(), the same clock the rest of the sign-in uses.
@@ -102,7 +120,7 @@ async function discover(env: AuthEnvironment, settings: IntuneSettings) {
     // A machine clock a few minutes off must not break sign-in.
     [oauth.clockTolerance]: 300,
   };
-  return { server, client };
+  return { server, client, metadata };
 }
 
 /**

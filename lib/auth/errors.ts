@@ -15,7 +15,13 @@ export type SignInProblem =
   | 'network'
   | 'redirected'
   | 'service-unavailable'
-  | 'sign-in-failed';
+  | 'sign-in-failed'
+  // Raised by the session itself, never read from an Entra answer:
+  | 'wrong-account'
+  | 'signed-out';
+
+/** The problems an Entra answer or a failed request can mean. */
+type EntraProblem = Exclude<SignInProblem, 'wrong-account' | 'signed-out'>;
 
 export class SignInError extends UserFacingError {
   constructor(
@@ -74,7 +80,7 @@ function oauthFields(error: unknown): { error?: string; description?: string } {
   return {};
 }
 
-function classify(error: unknown, code: string | undefined, aadsts: string | undefined): SignInProblem {
+function classify(error: unknown, code: string | undefined, aadsts: string | undefined): EntraProblem {
   if (error instanceof EntraRedirectError) return 'redirected';
   if (aadsts && CONSENT.has(aadsts)) return 'needs-admin-consent';
   if (code === 'consent_required') return 'needs-admin-consent';
@@ -95,7 +101,7 @@ function classify(error: unknown, code: string | undefined, aadsts: string | und
   return 'sign-in-failed';
 }
 
-function advice(problem: SignInProblem, { redirectUri, settings }: Context, description: string | undefined): string {
+function advice(problem: EntraProblem, { redirectUri, settings }: Context, description: string | undefined): string {
   const loginHost = CLOUDS[settings.cloud].loginHost;
   switch (problem) {
     case 'sign-in-cancelled':

@@ -8,5 +8,6 @@ export function intuneHandlers({ intune }: BackgroundServices): HandlersFor<keyo
     testAndSaveIntuneConnection: (settings) => intune.testAndSave(settings),
     signInToIntune: () => intune.signIn(),
     signOutOfIntune: () => intune.signOut(),
+    signOutOfMicrosoft: () => intune.signOutOfMicrosoft(),
   };
 }
