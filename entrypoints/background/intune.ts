@@ -15,7 +15,7 @@ export function startIntuneService(database: Promise<Database>) {
     database,
     env,
     session: new IntuneSession(env, sessionTokenStore, signOutMark(database)),
-    runProbe: (settings, probe, tokens) => runPermissionProbe({ cloud: settings.cloud, fetch: env.fetch }, probe, tokens),
+    runProbe: (settings, probe, tokens, retryUntil) => runPermissionProbe({ cloud: settings.cloud, fetch: env.fetch, now: env.now, retryUntil }, probe, tokens),
     scheduleRenewal: (when) => browser.alarms.create(RENEWAL_ALARM, { when }),
     cancelRenewal: async () => {
       await browser.alarms.clear(RENEWAL_ALARM);

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { SANDBOX_ADMIN, SANDBOX_TENANT_ID, SANDBOX_USER_WITHOUT_ROLE } from '../../tests/sandbox/directory.ts';
 import { SANDBOX_CLIENT_ID } from '../../tests/sandbox/entra/state.ts';
 import { sandboxAuthEnvironment, TEST_REDIRECT_URI } from '../../tests/support/auth-environment.ts';
+import { throttled } from '../../tests/sandbox/graph/errors.ts';
 import { useSandbox } from '../../tests/support/use-sandbox.ts';
 import { openDatabase } from '../db/open';
 import { signOutMark } from './connection-store';
 import { runPermissionProbe } from './probes';
+import { PROBE_RETRY_BUDGET_MS } from './test-connection';
 import { createIntuneService } from './service';
 import { IntuneSession, type TokenStore } from './session';
 import type { IntuneSettings } from './settings';
@@ -36,7 +38,8 @@ function service() {
     database,
     env,
     session: new IntuneSession(env, store, signOutMark(database)),
-    runProbe: (chosen, probe, signedIn) => runPermissionProbe({ cloud: chosen.cloud, fetch: env.fetch }, probe, signedIn),
+    runProbe: (chosen, probe, signedIn, retryUntil) =>
+      runPermissionProbe({ cloud: chosen.cloud, fetch: env.fetch, now: env.now, sleep: async (ms) => sandbox.world.advanceClock(ms), retryUntil }, probe, signedIn),
     scheduleRenewal: async (when) => {
       renewals.push(when);
     },
@@ -78,6 +81,44 @@ describe('Intune connection service', () => {
     expect(described.connection?.settings).toEqual(settings);
     expect(described.session.state).toBe('signed-in');
     expect(renewals).toEqual([tokens()!.refreshTokenExpiresAt! - 2 * 3600_000]);
+  });
+
+  it('waits out Microsoft Graph throttling: 30 % of answers 429, twenty seeded runs, every one saved', async () => {
+    let throttledPosts = 0;
+    let throttledRuns = 0;
+    for (let seed = 1; seed <= 20; seed += 1) {
+      sandbox.reset({ fleetSize: 10 });
+      sandbox.fault({ host: 'graph.microsoft.com', response: throttled(2), times: Number.POSITIVE_INFINITY, chance: 0.3, seed });
+      const { intune } = service();
+      const result = await intune.testAndSave(settings);
+      expect(result.report.problem, `seed ${seed}`).toBeUndefined();
+      expect(result.saved, `seed ${seed}`).toBe(true);
+      const graph = sandbox.requests.filter((r) => r.host === 'graph.microsoft.com');
+      if (graph.some((r) => r.status === 429)) throttledRuns += 1;
+      throttledPosts += graph.filter((r) => r.method === 'POST' && r.status === 429).length;
+    }
+    // Most runs met a 429, and the PrivilegedOperations probe, a POST, was throttled too and retried.
+    expect(throttledRuns).toBeGreaterThanOrEqual(15);
+    expect(throttledPosts).toBeGreaterThan(0);
+  });
+
+  it('says Microsoft is throttling, and when to try again, only once the waiting time is up', async () => {
+    const { intune } = service();
+    await intune.testAndSave(settings);
+    sandbox.fault({ host: 'graph.microsoft.com', response: throttled(25), times: Number.POSITIVE_INFINITY });
+    const started = sandbox.world.now();
+
+    const result = await intune.testAndSave({ ...settings, applicationObjectId: '0b6f3c2e-1d4a-4b5c-8e9f-a0b1c2d3e4f5' });
+
+    expect(result.saved).toBe(false);
+    expect(result.report.problem).toEqual({
+      code: 'throttled',
+      message:
+        "Microsoft is throttling this app's requests to Microsoft Graph (HTTP 429), and the test waited as long as it may. Nothing was saved. Try again in 25 seconds.",
+    });
+    expect(sandbox.world.now() - started).toBeLessThanOrEqual(PROBE_RETRY_BUDGET_MS);
+    expect(sandbox.requests.filter((r) => r.host === 'graph.microsoft.com').length).toBeGreaterThan(1);
+    expect((await intune.describe({ verify: false })).connection?.settings.applicationObjectId).toBe('');
   });
 
   it('keeps the previous connection when a new test fails', async () => {

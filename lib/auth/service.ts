@@ -6,13 +6,14 @@ import type { SessionSummary } from './session-summary';
 import { REQUIRED_PERMISSIONS, type Probe } from './permissions';
 import { RENEWAL_MARGIN_MS, type IntuneSession } from './session';
 import type { IntuneSettings, SavedIntuneConnection } from './settings';
-import { testConnection, type ProbeOutcome } from './test-connection';
+import { PROBE_RETRY_BUDGET_MS, testConnection, type ProbeOutcome } from './test-connection';
 import type { TokenSet } from './tokens';
 
 export interface IntuneServiceDeps {
   database: Promise<Database>;
   session: IntuneSession;
-  runProbe(settings: IntuneSettings, probe: Probe | 'privilegedOperations', tokens: TokenSet): Promise<ProbeOutcome>;
+  /** One permission probe; `retryUntil` bounds the waiting of all probes of one Test and Save. */
+  runProbe(settings: IntuneSettings, probe: Probe | 'privilegedOperations', tokens: TokenSet, retryUntil: number): Promise<ProbeOutcome>;
   /** Asks to be woken at `when` to renew the sign-in (an alarm in the browser). */
   scheduleRenewal(when: number): Promise<void>;
   cancelRenewal(): Promise<void>;
@@ -84,9 +85,11 @@ export function createIntuneService(deps: IntuneServiceDeps) {
 
     /** Signs in with the new settings and proves every permission; saves only when all hold. */
     async testAndSave(settings: IntuneSettings) {
+      // The budget for waiting out throttling starts with the first probe, after the sign-in window.
+      let retryUntil: number | undefined;
       const { report, tokens } = await testConnection(
         () => signInOrDiagnose(settings),
-        (probe, signedIn) => deps.runProbe(settings, probe, signedIn),
+        (probe, signedIn) => deps.runProbe(settings, probe, signedIn, (retryUntil ??= deps.env.now() + PROBE_RETRY_BUDGET_MS)),
       );
       if (!report.ok || !tokens) return { saved: false, report };
       await saveIntuneConnection(await deps.database, { settings, account: tokens.account, savedAt: new Date(deps.env.now()).toISOString() });

@@ -32,6 +32,8 @@ export interface TransportDependencies {
   random: () => number;
   limiter: RequestLimiter;
   retryPolicy: RetryPolicy;
+  /** No wait may end after this time (on `now`); the failure is handed over instead, with its Retry-After. */
+  retryUntil?: number;
 }
 
 export interface Transport {
@@ -112,7 +114,7 @@ export function createTransport(deps: TransportDependencies): Transport {
         failure = networkError(cause, context);
       }
       const delay = retryDelayMs(failure, retries, deps.random, deps.retryPolicy);
-      if (delay === null) throw failure;
+      if (delay === null || (deps.retryUntil !== undefined && deps.now() + delay > deps.retryUntil)) throw failure;
       await deps.sleep(delay);
     }
   }
