@@ -1,5 +1,6 @@
 import { defineBackground } from '#imports';
 import { createAssetPandaConnection } from '../../lib/assetpanda/connection';
+import { keepSessionStorageTrusted } from '../../lib/browser/identity';
 import { serveMessages } from '../../lib/browser/messaging';
 import { openDatabase } from '../../lib/db/open';
 import { createSecretVault } from '../../lib/secrets/vault';
@@ -7,6 +8,7 @@ import { createHandlers } from './handlers/index';
 import { startIntuneService } from './intune';
 
 export default defineBackground(() => {
+  void keepSessionStorageTrusted();
   // main() cannot be async: services receive the database promise and await it when they need it.
   const database = openDatabase();
   const assetPanda = createAssetPandaConnection({ database, vault: createSecretVault(database) });
