@@ -28,8 +28,17 @@ describe('IntunePanel', () => {
     const panel = await show(call);
     expect(call).toHaveBeenCalledWith('getPanelStatus', { record });
     expect(panel.textContent).toContain('Connect Microsoft Intune');
+    expect(panel.querySelector('button')?.textContent).toBe('Open options');
+  });
+
+  it("ignores a page script's synthetic click (the real click is tried in the record-panel e2e)", async () => {
+    const call = vi.fn(async (type: string) => (type === 'getPanelStatus' ? { state: 'not-connected' } : {})) as unknown as MessageClient;
+    const panel = await show(call);
     await act(async () => panel.querySelector('button')!.click());
-    expect(call).toHaveBeenCalledWith('openOptionsPage', {});
+    await act(async () => {
+      panel.querySelector('button')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    });
+    expect(call).not.toHaveBeenCalledWith('openOptionsPage', {});
   });
 
   it("shows the background's message when the lookup fails", async () => {

@@ -9,6 +9,19 @@ function recordLabel(record: RecordRef): string {
   return record.product === 'pro' ? record.recordId : record.objectId;
 }
 
+/**
+ * The rule for every button of this panel, now and when device actions arrive: the panel lives in a
+ * page the extension does not control, whose scripts can reach into its open shadow root and click.
+ * So a button here may only ask the background to open a confirmation on the extension's own origin
+ * (an extension page no web page can script); it never causes an action by itself. And it ignores
+ * synthetic events: a page script's click() arrives with isTrusted false.
+ */
+function onTrustedClick(handler: () => void) {
+  return (event: MouseEvent) => {
+    if (event.isTrusted) handler();
+  };
+}
+
 /** The panel on an Asset Panda record page. It only ever shows what the background chooses to tell. */
 export function IntunePanel({ record, call }: { record: RecordRef; call: MessageClient }) {
   const [shown, setShown] = useState<Shown>({ state: 'loading' });
@@ -38,7 +51,7 @@ export function IntunePanel({ record, call }: { record: RecordRef; call: Message
         {shown.state === 'not-connected' && (
           <>
             <p>Connect Microsoft Intune in the extension's options to see this device's live status here.</p>
-            <button type="button" onClick={() => void call('openOptionsPage', {})}>
+            <button type="button" onClick={onTrustedClick(() => void call('openOptionsPage', {}))}>
               Open options
             </button>
           </>
