@@ -1,7 +1,7 @@
 import { defineBackground } from '#imports';
 import { createAssetPandaConnection } from '../../lib/assetpanda/connection';
-import { keepSessionStorageTrusted } from '../../lib/browser/identity';
 import { serveMessages } from '../../lib/browser/messaging';
+import { keepSessionStorageTrusted, sessionUnlockCache } from '../../lib/browser/session-storage';
 import { openDatabase } from '../../lib/db/open';
 import { createSecretVault } from '../../lib/secrets/vault';
 import { createHandlers } from './handlers/index';
@@ -11,6 +11,6 @@ export default defineBackground(() => {
   void keepSessionStorageTrusted();
   // main() cannot be async: services receive the database promise and await it when they need it.
   const database = openDatabase();
-  const assetPanda = createAssetPandaConnection({ database, vault: createSecretVault(database) });
+  const assetPanda = createAssetPandaConnection({ database, vault: createSecretVault(database, sessionUnlockCache) });
   serveMessages(createHandlers({ database, intune: startIntuneService(database), assetPanda }));
 });

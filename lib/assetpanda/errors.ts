@@ -12,7 +12,9 @@ export type AssetPandaErrorKind =
   | 'redirected'
   | 'unexpected-answer'
   | 'invalid-input'
-  | 'not-connected';
+  | 'not-connected'
+  /** The saved key is behind a passphrase not yet given in this browser session: check for it before any call (scheduled sync waits). */
+  | 'locked';
 
 /** A failure of an Asset Panda call, worded for the admin: what happened and what to do next. */
 export class AssetPandaError extends UserFacingError {

@@ -24,15 +24,6 @@ export function browserAuthEnvironment(): AuthEnvironment {
 
 const TOKENS_KEY = 'intune-tokens';
 
-/**
- * Session storage holds the tokens: only the extension's own pages and worker may read it, never a
- * content script. That is Chrome's default; it is set here explicitly so nothing loosens it unseen.
- * Firefox has no setAccessLevel, and does not expose session storage to content scripts.
- */
-export async function keepSessionStorageTrusted(): Promise<void> {
-  const session: { setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> } = browser.storage.session;
-  await session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
-}
 
 /**
  * Tokens live in session storage: they survive the service worker sleeping, vanish when the browser

@@ -11,6 +11,6 @@ export interface CompanionDatabase extends DBSchema {
   settings: { key: string; value: unknown };
   /** Intune → Asset Panda mappings, edited on the options page. */
   mappings: { key: string; value: unknown };
-  /** Non-extractable WebCrypto keys by name (see lib/secrets): usable here, never readable out. */
-  cryptoKeys: { key: string; value: CryptoKey };
+  /** Key records by name (see lib/secrets): non-extractable WebCrypto keys and wrapped ones, never raw. */
+  cryptoKeys: { key: string; value: unknown };
 }

@@ -7,6 +7,7 @@ import { callBackground } from '../../../lib/browser/messaging';
 import type { AssetPandaConnectionInput, AssetPandaStatus } from '../../../lib/messaging/assetpanda-messages';
 import { CollectionFields } from './assetpanda/CollectionFields';
 import { ConnectionState } from './assetpanda/ConnectionState';
+import { PassphraseLock } from './assetpanda/PassphraseLock';
 import { saveFile } from './assetpanda/save-file';
 
 type Named = { id: string; name: string };
@@ -20,6 +21,7 @@ export function AssetPandaConnection() {
   const [accountId, setAccountId] = useState('');
   const [modules, setModules] = useState<Named[]>([]);
   const [moduleId, setModuleId] = useState('');
+  const [lock, setLock] = useState<string>();
   const { busy, failure, setFailure, run } = useTask();
 
   /** Shows the background's connection state; a saved connection fills the form (never the secret). */
@@ -130,7 +132,8 @@ export function AssetPandaConnection() {
         </div>
       </form>
       {failure && <Notice tone="error" testId="assetpanda-failure">{failure}</Notice>}
-      {status?.state === 'connected' && <CollectionFields key={status.savedAt} />}
+      {status && <PassphraseLock onChange={setLock} onForgotten={(forgotten) => setStatus(forgotten)} />}
+      {status?.state === 'connected' && <CollectionFields key={`${status.savedAt} ${lock}`} />}
     </section>
   );
 }
