@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_CLIENT_ID } from '../../tests/sandbox/entra/state.ts';
 import { SANDBOX_ADMIN, SANDBOX_TENANT_DOMAIN, SANDBOX_TENANT_ID } from '../../tests/sandbox/directory.ts';
@@ -33,8 +34,17 @@ describe('sign-in with authorization code + PKCE', () => {
     expect(tokens.refreshToken).toBeTruthy();
     expect(tokens.refreshTokenExpiresAt! - sandbox.world.now()).toBeGreaterThan(23 * 3600_000);
     const tokenRequest = sandbox.requests.find((r) => r.path.endsWith('/oauth2/v2.0/token'))!;
-    expect(tokenRequest.body).toContain('code_verifier=');
     expect(tokenRequest.body).not.toContain('client_secret');
+  });
+
+  it('uses PKCE with S256, though Entra would also take plain: the challenge is the SHA-256 of a verifier sent only to the token endpoint', async () => {
+    await signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true });
+    const authorize = sandbox.requests.find((r) => r.path.endsWith('/oauth2/v2.0/authorize'))!;
+    const verifier = new URLSearchParams(sandbox.requests.find((r) => r.path.endsWith('/oauth2/v2.0/token'))!.body).get('code_verifier') ?? '';
+    expect(authorize.query.code_challenge_method).toBe('S256');
+    expect(verifier).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
+    expect(authorize.query.code_challenge).toBe(createHash('sha256').update(verifier).digest('base64url'));
+    expect(JSON.stringify(authorize)).not.toContain(verifier);
   });
 
   it('accepts a verified domain as the Tenant ID', async () => {
@@ -59,9 +69,14 @@ describe('sign-in with authorization code + PKCE', () => {
       if (!href) throw new Error('The approval page has no #cancel link.');
       return new URL(href.replaceAll('&amp;', '&'), url).href;
     });
-    const error = await failure(signIn(environment, settings, { interactive: true }));
-    expect(['needs-admin-consent', 'sign-in-cancelled']).toContain(error.code);
-    expect(error.message).toMatch(/admin/i);
+    // The approval page only lets the user go back to the app: that reads as a closed window…
+    const closed = await failure(signIn(environment, settings, { interactive: true }));
+    expect(closed.code).toBe('sign-in-cancelled');
+    // …and a silent sign-in then names what is missing (Test and Save asks it the same way).
+    const silent = await failure(signIn(environment, settings, { interactive: false }));
+    expect(silent.aadsts).toBe('65001');
+    expect(silent.code).toBe('needs-admin-consent');
+    expect(silent.message).toContain(`Grant admin consent for ${SANDBOX_TENANT_ID}`);
   });
 
   it('says the sign-in was declined when the user says no', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { intuneError, serviceUnavailable, throttled } from './errors.ts';
 import { DEVICES, GRAPH, type GraphErrorBody, intuneInner, useGraphSandbox } from './harness.ts';
 import { createThrottleState, throttle } from './throttle.ts';
+import { expectEach } from '../../support/expect-each.ts';
 
 const graph = useGraphSandbox({ fleetSize: 20 });
 
@@ -10,7 +11,7 @@ describe("Intune's documented limits", () => {
     const id = graph.sandbox.world.graph.devices[0]?.id ?? '';
     const statuses: number[] = [];
     for (let i = 0; i < 201; i++) statuses.push((await graph.call(`${DEVICES}/${id}/syncDevice`, { method: 'POST' })).status);
-    expect(statuses.slice(0, 200).every((s) => s === 204)).toBe(true);
+    expect(statuses.slice(0, 200)).toEqual(Array.from({ length: 200 }, () => 204));
     expect(statuses[200]).toBe(429);
 
     const res = await graph.call(`${DEVICES}/${id}/syncDevice`, { method: 'POST' });
@@ -72,7 +73,7 @@ describe('Graph-shaped faults for sandbox.fault()', () => {
     const throttledShare = first.filter((status) => status === 429).length / first.length;
     expect(throttledShare).toBeGreaterThan(0.2);
     expect(throttledShare).toBeLessThan(0.4);
-    expect(first.filter((status) => status !== 429).every((status) => status === 200)).toBe(true);
+    expectEach(first.filter((status) => status !== 429), (status) => expect(status).toBe(200));
     expect(await statusesUnderChance(5)).toEqual(first);
     expect(await statusesUnderChance(6)).not.toEqual(first);
   });
