@@ -3,23 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { SANDBOX_CLIENT_ID } from '../../tests/sandbox/entra/state.ts';
 import { SANDBOX_ADMIN, SANDBOX_TENANT_DOMAIN, SANDBOX_TENANT_ID } from '../../tests/sandbox/directory.ts';
 import { sandboxAuthEnvironment } from '../../tests/support/auth-environment.ts';
+import { signInFailure } from '../../tests/support/sign-in-failure.ts';
 import { useSandbox } from '../../tests/support/use-sandbox.ts';
 import { refresh, signIn } from './entra';
-import { SignInError } from './errors';
 import type { IntuneSettings } from './settings';
 
 const sandbox = useSandbox({ fleetSize: 10 });
 
 const settings: IntuneSettings = { tenantId: SANDBOX_TENANT_ID, clientId: SANDBOX_CLIENT_ID, applicationObjectId: '', cloud: 'global' };
 
-async function failure(promise: Promise<unknown>): Promise<SignInError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SignInError);
-  return error as SignInError;
-}
 
 describe('sign-in with authorization code + PKCE', () => {
   it('signs the admin in and reads the account and granted permissions', async () => {
@@ -70,10 +62,10 @@ describe('sign-in with authorization code + PKCE', () => {
       return new URL(href.replaceAll('&amp;', '&'), url).href;
     });
     // The approval page only lets the user go back to the app: that reads as a closed window…
-    const closed = await failure(signIn(environment, settings, { interactive: true }));
+    const closed = await signInFailure(signIn(environment, settings, { interactive: true }));
     expect(closed.code).toBe('sign-in-cancelled');
     // …and a silent sign-in then names what is missing (Test and Save asks it the same way).
-    const silent = await failure(signIn(environment, settings, { interactive: false }));
+    const silent = await signInFailure(signIn(environment, settings, { interactive: false }));
     expect(silent.aadsts).toBe('65001');
     expect(silent.code).toBe('needs-admin-consent');
     expect(silent.message).toContain(`Grant admin consent for ${SANDBOX_TENANT_ID}`);
@@ -81,17 +73,17 @@ describe('sign-in with authorization code + PKCE', () => {
 
   it('says the sign-in was declined when the user says no', async () => {
     sandbox.world.entra.mode = 'deny';
-    const error = await failure(signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true }));
+    const error = await signInFailure(signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true }));
     expect(error.code).toBe('sign-in-cancelled');
   });
 
   it('names a wrong tenant, and points at the Client ID when Entra shows an error page', async () => {
-    const wrongTenant = await failure(
+    const wrongTenant = await signInFailure(
       signIn(sandboxAuthEnvironment(sandbox), { ...settings, tenantId: '11111111-2222-3333-4444-555555555555' }, { interactive: true }),
     );
     expect(wrongTenant.code).toBe('unknown-tenant');
     expect(wrongTenant.message).toContain('11111111-2222-3333-4444-555555555555');
-    const wrongClient = await failure(
+    const wrongClient = await signInFailure(
       signIn(sandboxAuthEnvironment(sandbox), { ...settings, clientId: '99999999-8888-7777-6666-555555555555' }, { interactive: true }),
     );
     // Entra shows its AADSTS700016 error in the sign-in window instead of redirecting back: the admin
@@ -101,7 +93,7 @@ describe('sign-in with authorization code + PKCE', () => {
   });
 
   it('needs interaction for a silent sign-in without a Microsoft session, and not after one', async () => {
-    const silentFirst = await failure(signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: false }));
+    const silentFirst = await signInFailure(signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: false }));
     expect(silentFirst.code).toBe('interaction-required');
     await signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true });
     const silent = await signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: false });
@@ -110,7 +102,7 @@ describe('sign-in with authorization code + PKCE', () => {
 
   it('reports a network failure as such', async () => {
     sandbox.fault({ host: 'login.microsoftonline.com', response: { status: 503, body: 'Service Unavailable' }, times: 5 });
-    const error = await failure(signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true }));
+    const error = await signInFailure(signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true }));
     expect(error.code).toBe('service-unavailable');
   });
 });
@@ -123,7 +115,7 @@ describe('redirects during sign-in', () => {
     ['the code redemption', 'POST', /\/oauth2\/v2\.0\/token$/],
   ])('refuses a redirect of %s: nothing reaches the other host', async (_, method, path) => {
     sandbox.fault({ host: 'login.microsoftonline.com', method, path, response: toExample });
-    const error = await failure(signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true }));
+    const error = await signInFailure(signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true }));
     expect(error.code).toBe('redirected');
     expect(error.message).toContain('answered with a redirect to https://example.com');
     expect(sandbox.requests.filter((r) => r.host === 'example.com')).toEqual([]);
@@ -133,7 +125,7 @@ describe('redirects during sign-in', () => {
     const environment = sandboxAuthEnvironment(sandbox);
     const tokens = await signIn(environment, settings, { interactive: true });
     sandbox.fault({ host: 'login.microsoftonline.com', method: 'POST', path: /\/token$/, response: toExample });
-    expect((await failure(refresh(environment, settings, tokens))).code).toBe('redirected');
+    expect((await signInFailure(refresh(environment, settings, tokens))).code).toBe('redirected');
     expect(sandbox.requests.filter((r) => r.host === 'example.com')).toEqual([]);
   });
 });
@@ -153,7 +145,7 @@ describe('refresh', () => {
     const environment = sandboxAuthEnvironment(sandbox);
     const tokens = await signIn(environment, settings, { interactive: true });
     sandbox.world.entra.revokeRefreshTokens();
-    const error = await failure(refresh(environment, settings, tokens));
+    const error = await signInFailure(refresh(environment, settings, tokens));
     expect(error.code).toBe('session-expired');
     expect(error.message).toMatch(/sign in again/i);
   });

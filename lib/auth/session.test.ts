@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { SANDBOX_CLIENT_ID } from '../../tests/sandbox/entra/state.ts';
 import { SANDBOX_ADMIN, SANDBOX_TENANT_ID, SANDBOX_USER_WITHOUT_ROLE } from '../../tests/sandbox/directory.ts';
 import { sandboxAuthEnvironment } from '../../tests/support/auth-environment.ts';
+import { signInFailure } from '../../tests/support/sign-in-failure.ts';
 import { useSandbox } from '../../tests/support/use-sandbox.ts';
 import type { AuthEnvironment } from './entra';
-import { SignInError } from './errors';
 import { IntuneSession, type SignOutMark, type TokenStore } from './session';
 import type { Account, IntuneSettings } from './settings';
 import type { TokenSet } from './tokens';
@@ -52,14 +52,6 @@ async function signedInSession(env: AuthEnvironment = sandboxAuthEnvironment(san
   return { session, store, mark };
 }
 
-async function failure(promise: Promise<unknown>): Promise<SignInError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SignInError);
-  return error as SignInError;
-}
 
 const tokenRequests = () => sandbox.requests.filter((r) => r.path.endsWith('/token')).length;
 const authorizeRequests = () => sandbox.requests.filter((r) => r.path.endsWith('/authorize'));
@@ -123,7 +115,7 @@ describe('IntuneSession', () => {
     const { session, store } = await signedInSession();
     sandbox.world.advanceClock(61 * 60_000);
     sandbox.world.entra.revokeRefreshTokens();
-    const error = await failure(session.accessToken(settings, admin));
+    const error = await signInFailure(session.accessToken(settings, admin));
     expect(error.code).toBe('session-expired');
     expect(store.tokens).toBeUndefined();
     expect(await session.state()).toEqual({ state: 'signed-out' });
@@ -152,7 +144,7 @@ describe('IntuneSession: a second account', () => {
     const kept = store.tokens;
     switchBrowserAccount();
 
-    const error = await failure(session.signInInteractively(settings, admin));
+    const error = await signInFailure(session.signInInteractively(settings, admin));
 
     expect(authorizeRequests().at(-1)?.query).toMatchObject({ login_hint: admin.username });
     expect(error.code).toBe('wrong-account');
@@ -177,7 +169,7 @@ describe('IntuneSession: a second account', () => {
     sandbox.world.entra.revokeRefreshTokens();
     switchBrowserAccount();
 
-    const error = await failure(session.accessToken(settings, admin));
+    const error = await signInFailure(session.accessToken(settings, admin));
 
     expect(error.code).toBe('wrong-account');
     expect(error.message).toContain(SANDBOX_USER_WITHOUT_ROLE.userPrincipalName);
@@ -205,7 +197,7 @@ describe('IntuneSession: sign-out', () => {
     const { session, store } = await signedInSession(slowTokens);
     sandbox.world.advanceClock(58 * 60_000);
 
-    const renewal = failure(session.accessToken(settings, admin));
+    const renewal = signInFailure(session.accessToken(settings, admin));
     await refreshSent.fired;
     await session.signOut();
     answerMayGo.fire();
@@ -223,7 +215,7 @@ describe('IntuneSession: sign-out', () => {
     const before = authorizeRequests().length;
 
     const restarted = new IntuneSession(env, memoryStore(), mark);
-    const error = await failure(restarted.accessToken(settings, admin));
+    const error = await signInFailure(restarted.accessToken(settings, admin));
     expect(error).toMatchObject({ code: 'signed-out', message: 'You signed out of Microsoft Intune. Click "Sign in" to sign in again.' });
     await restarted.renewSilently(settings, admin);
     expect(authorizeRequests()).toHaveLength(before);

@@ -60,13 +60,8 @@ describe('Asset Panda connection on the options page', () => {
     const card = section(page);
     await expect.poll(() => card.getByTestId('assetpanda-state').textContent()).toContain('Not connected');
 
-    await enterKey(page, key.keyId, key.secret);
-    await card.getByRole('button', { name: 'Load Accounts' }).click();
-    await card.getByLabel('Account').selectOption({ label: 'Contoso IT' });
-    await card.getByLabel('Module').selectOption({ label: 'IT Assets' });
-    await card.getByRole('button', { name: 'Test and Save Connection' }).click();
+    await connectSeededKey(page, sandbox);
 
-    await expect.poll(() => card.getByTestId('assetpanda-state').textContent()).toContain('Connected to account Contoso IT, module IT Assets');
     const collection = card.getByLabel('Collection', { exact: true });
     await collection.waitFor();
     expect(await collection.locator('option').allTextContents()).toEqual(expect.arrayContaining(['Devices', 'Employees', 'Locations']));
