@@ -38,7 +38,7 @@ describe('size', () => {
     const large = fleet(100_000);
     expect(large.devices).toHaveLength(100_000);
     expect(new Set(large.devices.map((d) => d.id)).size).toBe(100_000);
-    expectEach(large.devices, (d) => expect(d.id).toMatch(GUID_V4));
+    expect(large.devices.filter((d) => !GUID_V4.test(d.id))).toEqual([]);
   });
 
   it.each([9, 100_001, 12.5])('refuses %s devices', (size) => {
