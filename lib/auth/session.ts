@@ -143,11 +143,11 @@ function sameAccount(expected: Account, tokens: TokenSet): TokenSet {
   if (got.tenantId === expected.tenantId && got.objectId === expected.objectId) return tokens;
   throw new SignInError(
     'wrong-account',
-    `You signed in as ${describe(got)}, but Microsoft Intune is connected as ${describe(expected)}. Sign in as ${expected.username}, ` +
+    `You signed in as ${accountLabel(got)}, but Microsoft Intune is connected as ${accountLabel(expected)}. Sign in as ${expected.username}, ` +
       `or connect ${got.username} on purpose on the options page with "Test and Save Connection". Nothing was changed.`,
   );
 }
 
-function describe(account: Account): string {
+function accountLabel(account: Account): string {
   return `${account.name || account.username} (${account.username}, tenant ${account.tenantId})`;
 }

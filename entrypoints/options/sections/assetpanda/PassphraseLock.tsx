@@ -38,6 +38,10 @@ export function PassphraseLock({ onChange, onForgotten }: { onChange: (lock: Loc
       void run('Unlocking…', async () => show((await callBackground('unlockAssetPanda', { passphrase: form.current })).lock));
       return;
     }
+    if (lock === 'off' && !form.next) {
+      setFailure('Type the passphrase to set, twice.');
+      return;
+    }
     if (form.next !== form.repeat) {
       setFailure('The two new passphrases differ. Type the same passphrase twice.');
       return;
