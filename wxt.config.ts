@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { defineConfig } from 'wxt';
+import { DEFAULT_API_BASE_URL } from './lib/assetpanda/api-base-url';
+import { CLOUDS } from './lib/graph/clouds';
 
 /**
  * Public half of the development signing key. It pins the Chrome/Edge extension ID of unpacked
@@ -14,6 +16,17 @@ const DEV_PUBLIC_KEY =
 
 /** The content script runs on every Asset Panda page: its size is watched (budget in the README). */
 const CONTENT_SCRIPT_BUDGET_KB = 30;
+
+/**
+ * The extension pages' and service worker's CSP: only its own scripts, no plugins, and connections
+ * only to the hosts it calls (Entra and Graph in every cloud, Asset Panda's API). The dev server's
+ * reload socket is allowed in `wxt dev` only.
+ */
+function extensionPagesCsp(devServer: boolean): string {
+  const clouds = Object.values(CLOUDS).flatMap((cloud) => [`https://${cloud.loginHost}`, `https://${cloud.graphHost}`]);
+  const hosts = [...new Set(clouds), DEFAULT_API_BASE_URL, ...(devServer ? ['http://localhost:*', 'ws://localhost:*'] : [])];
+  return `script-src 'self'; object-src 'none'; connect-src 'self' ${hosts.join(' ')}`;
+}
 
 export default defineConfig({
   imports: false,
@@ -29,7 +42,7 @@ export default defineConfig({
   },
   // MV3 everywhere: a service worker on Chrome/Edge, an event page on Firefox.
   manifestVersion: 3,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: 'Intune Companion for Asset Panda',
     description: 'Sync Microsoft Intune devices into Asset Panda Pro and act on them from the record page.',
     permissions: ['storage', 'identity', 'alarms'],
@@ -50,6 +63,7 @@ export default defineConfig({
     ],
     // The enterprise policy (see lib/config/policy.ts); Firefox reads policies.json without a schema.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
+    content_security_policy: { extension_pages: extensionPagesCsp(command === 'serve') },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -59,8 +73,10 @@ export default defineConfig({
             },
           },
         }
-      : process.env.STORE_BUILD
-        ? {}
-        : { key: DEV_PUBLIC_KEY }),
+      : {
+          // No other extension may message this one (web pages cannot either: none are listed).
+          externally_connectable: { ids: [] },
+          ...(process.env.STORE_BUILD ? {} : { key: DEV_PUBLIC_KEY }),
+        }),
   }),
 });

@@ -1,6 +1,7 @@
 import { defineBackground } from '#imports';
 import { createAssetPandaConnection } from '../../lib/assetpanda/connection';
 import { serveMessages } from '../../lib/browser/messaging';
+import { keepSessionStorageTrusted, sessionUnlockCache } from '../../lib/browser/session-storage';
 import { createPolicyService } from '../../lib/config/policy-service';
 import { createConfigurationService } from '../../lib/config/service';
 import { openDatabase } from '../../lib/db/open';
@@ -14,9 +15,10 @@ import { startIntuneService } from './intune';
 import { managedPolicy } from './policy';
 
 export default defineBackground(() => {
+  void keepSessionStorageTrusted();
   // main() cannot be async: services receive the database promise and await it when they need it.
   const database = openDatabase();
-  const assetPanda = createAssetPandaConnection({ database, vault: createSecretVault(database) });
+  const assetPanda = createAssetPandaConnection({ database, vault: createSecretVault(database, sessionUnlockCache) });
   const intune = startIntuneService(database);
   const store = mappingStore(database);
   const policy = createPolicyService({ database, store, read: managedPolicy.read });

@@ -9,9 +9,12 @@ export type AssetPandaErrorKind =
   | 'rate-limited'
   | 'server'
   | 'network'
+  | 'redirected'
   | 'unexpected-answer'
   | 'invalid-input'
-  | 'not-connected';
+  | 'not-connected'
+  /** The saved key is behind a passphrase not yet given in this browser session: check for it before any call (scheduled sync waits). */
+  | 'locked';
 
 /** One entry of the `errors` list of an Asset Panda error answer (ERROR_BODY in unpublished.ts). */
 export interface ErrorDetail {

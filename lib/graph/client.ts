@@ -31,6 +31,8 @@ export interface GraphClientOptions {
   /** Share one limiter between clients that use the same app registration and tenant. */
   limiter?: RequestLimiter;
   retryPolicy?: RetryPolicy;
+  /** Retries stop rather than wait past this time (on `now`): for a caller that must answer within a bound. */
+  retryUntil?: number;
 }
 
 /** One page of a collection; `totalCount` only when `$count=true` was asked (first page). */
@@ -84,6 +86,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     random: options.random ?? Math.random,
     limiter: options.limiter ?? createSlidingWindowLimiter({ now, sleep }),
     retryPolicy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+    ...(options.retryUntil === undefined ? {} : { retryUntil: options.retryUntil }),
   });
 
   const get = <Schema extends z.ZodType>(url: string, scopes: readonly string[], schema: Schema) =>

@@ -55,6 +55,7 @@ function storedText(serviceWorker: Worker): Promise<string> {
   });
 }
 
+/** Connects with the seeded read-write key, account Contoso IT and module IT Assets. */
 describe('Asset Panda connection on the options page', () => {
   test('connects with the seeded key pair, then shows the collections and their fields', async ({ browser, sandbox }) => {
     const key = seededKey(sandbox);
@@ -130,5 +131,36 @@ describe('Asset Panda connection on the options page', () => {
     await expect.poll(() => section(page).getByTestId('assetpanda-state').textContent()).toContain('Not connected');
     expect(await section(page).getByLabel('Access Key ID').inputValue()).toBe('');
     expect(await storedText(browser.serviceWorker)).not.toContain(key.keyId);
+  });
+});
+
+describe('the passphrase lock', () => {
+  test('a new browser session asks for the passphrase before any Asset Panda call, and unlocking brings everything back', async ({ browser, sandbox }) => {
+    const options = await browser.openOptions();
+    await connect(options, seededKey(sandbox));
+    const lock = section(options).getByTestId('assetpanda-lock');
+    await lock.getByLabel('New passphrase', { exact: true }).fill('a long enough passphrase');
+    await lock.getByLabel('Repeat the new passphrase').fill('a long enough passphrase');
+    await lock.getByRole('button', { name: 'Set passphrase' }).click();
+    await expect.poll(() => lock.getAttribute('data-lock')).toBe('unlocked');
+
+    // A new browser session: session storage (memory only) starts empty; IndexedDB is as it was.
+    await browser.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { clear(): Promise<void> } } } }).chrome.storage.session.clear());
+    const sentBefore = sandbox.requests.length;
+    const later = await browser.openOptions();
+    const card = section(later);
+    await expect.poll(() => card.getByTestId('assetpanda-lock').getAttribute('data-lock')).toBe('locked');
+    await expect(card.getByTestId('assetpanda-locked').textContent()).resolves.toContain('wait until you unlock with your passphrase');
+    await expect.poll(() => card.getByTestId('assetpanda-collections').textContent()).toContain('Unlock with your passphrase on the options page');
+    expect(sandbox.requests.slice(sentBefore).filter((request) => request.host === 'api.assetpanda.app')).toEqual([]);
+
+    await card.getByLabel('Passphrase', { exact: true }).fill('not the passphrase');
+    await card.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => card.getByTestId('assetpanda-lock-failure').textContent()).toContain('not the passphrase set');
+    await card.getByLabel('Passphrase', { exact: true }).fill('a long enough passphrase');
+    await card.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => card.getByTestId('assetpanda-lock').getAttribute('data-lock')).toBe('unlocked');
+    await card.getByLabel('Collection', { exact: true }).waitFor();
+    expect(await card.getByLabel('Collection', { exact: true }).locator('option').allTextContents()).toEqual(expect.arrayContaining(['Devices']));
   });
 });

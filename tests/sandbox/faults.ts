@@ -1,3 +1,4 @@
+import { Prng } from './fleet/prng.ts';
 import type { SandboxRequest, SandboxResponse } from './http.ts';
 
 /**
@@ -16,17 +17,21 @@ export interface Fault {
   malformed?: boolean;
   /** Close the connection without any answer, as a network failure does. */
   drop?: boolean;
+  /** Strike only this share (0–1) of the matching requests, drawn from `seed`: "30 % of Graph answers 429". */
+  chance?: number;
+  seed?: number;
 }
 
 interface ArmedFault extends Fault {
   remaining: number;
+  dice: Prng | undefined;
 }
 
 export class FaultInjector {
   private armed: ArmedFault[] = [];
 
   add(fault: Fault): void {
-    this.armed.push({ ...fault, remaining: fault.times ?? 1 });
+    this.armed.push({ ...fault, remaining: fault.times ?? 1, dice: fault.chance === undefined ? undefined : new Prng(fault.seed ?? 1) });
   }
 
   clear(): void {
@@ -35,7 +40,7 @@ export class FaultInjector {
 
   /** Takes one use of the first fault that matches, if any. */
   take(req: SandboxRequest): Fault | undefined {
-    const fault = this.armed.find((f) => f.remaining > 0 && matches(f, req));
+    const fault = this.armed.find((f) => f.remaining > 0 && matches(f, req) && (!f.dice || f.dice.chance(f.chance ?? 1)));
     if (!fault) return undefined;
     fault.remaining -= 1;
     return fault;

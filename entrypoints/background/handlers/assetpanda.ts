@@ -18,6 +18,13 @@ export function assetPandaHandlers({ assetPanda, policy }: BackgroundServices): 
     },
     listAssetPandaCollections: async () => ({ collections: await assetPanda.collections() }),
     listAssetPandaFields: async ({ collectionId }) => ({ fields: await assetPanda.fields(collectionId) }),
+    getAssetPandaLock: async () => ({ lock: await assetPanda.lockState() }),
+    unlockAssetPanda: async ({ passphrase }) => ({ lock: await assetPanda.unlock(passphrase) }),
+    setAssetPandaPassphrase: async ({ current, next }) => ({ lock: await assetPanda.setPassphrase(current, next) }),
+    async forgetLockedAssetPandaKey() {
+      await assetPanda.forgetLockedKey();
+      return assetPanda.status();
+    },
     async exportAssetPandaDiagnostics() {
       const report = await assetPanda.diagnostics(browser.runtime.getManifest().version);
       return { fileName: `asset-panda-diagnostics-${report.generatedAt.slice(0, 10)}.json`, json: JSON.stringify(report, null, 2) };

@@ -11,5 +11,6 @@ export function intuneHandlers({ intune, policy }: BackgroundServices): Handlers
     },
     signInToIntune: () => intune.signIn(),
     signOutOfIntune: () => intune.signOut(),
+    signOutOfMicrosoft: () => intune.signOutOfMicrosoft(),
   };
 }

@@ -9,6 +9,7 @@ import { takeConnectionPrefill } from '../connection-prefill';
 import { POLICY_NOTE, usePolicy } from '../usePolicy';
 import { CollectionFields } from './assetpanda/CollectionFields';
 import { ConnectionState } from './assetpanda/ConnectionState';
+import { PassphraseLock } from './assetpanda/PassphraseLock';
 import { saveFile } from './assetpanda/save-file';
 
 type Named = { id: string; name: string };
@@ -22,6 +23,7 @@ export function AssetPandaConnection() {
   const [accountId, setAccountId] = useState('');
   const [modules, setModules] = useState<Named[]>([]);
   const [moduleId, setModuleId] = useState('');
+  const [lock, setLock] = useState<string>();
   const { busy, failure, setFailure, run } = useTask();
   const [prefill] = useState(() => takeConnectionPrefill('assetPanda'));
   const policy = usePolicy();
@@ -120,7 +122,7 @@ export function AssetPandaConnection() {
       )}
       <form onSubmit={testAndSave} noValidate>
         <TextField id="assetpanda-base-url" label="API base URL" type="url" value={form.baseUrl} onInput={update('baseUrl')} readOnly={pinned !== undefined}
-          hint="Leave as is unless Asset Panda gave you another API address." />
+          hint={`Asset Panda Pro's API. The extension sends your API key to ${DEFAULT_API_BASE_URL} and nowhere else.`} />
         <TextField id="assetpanda-key-id" label="Access Key ID" value={form.accessKeyId} onInput={update('accessKeyId')} readOnly={pinned !== undefined}
           hint="Shown in Asset Panda under Settings → API Configuration." />
         <TextField id="assetpanda-key-secret" label="Access Key Secret" type="password" value={form.accessKeySecret} onInput={update('accessKeySecret')}
@@ -151,7 +153,8 @@ export function AssetPandaConnection() {
         </div>
       </form>
       {failure && <Notice tone="error" testId="assetpanda-failure">{failure}</Notice>}
-      {status?.state === 'connected' && <CollectionFields key={status.savedAt} />}
+      {status && <PassphraseLock onChange={setLock} onForgotten={(forgotten) => setStatus(forgotten)} />}
+      {status?.state === 'connected' && <CollectionFields key={`${status.savedAt} ${lock}`} />}
     </section>
   );
 }

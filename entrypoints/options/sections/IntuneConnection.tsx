@@ -72,14 +72,18 @@ export function IntuneConnection() {
     });
   };
 
-  const signOut = async () => setDescribed({ ...described!, session: await callBackground('signOutOfIntune', {}) });
+  const signOut = (everywhere: boolean) =>
+    run(everywhere ? 'Signing out of Microsoft… finish in the Microsoft window' : 'Signing out…', async () => {
+      const session = await callBackground(everywhere ? 'signOutOfMicrosoft' : 'signOutOfIntune', {});
+      setDescribed((current) => current && { ...current, session });
+    });
 
   return (
     <section class="card" aria-labelledby="intune-heading" data-testid="intune-connection">
       <h2 id="intune-heading">Microsoft Intune</h2>
       <p class="muted">Connect to Microsoft Intune through Microsoft Graph, signed in with your own account.</p>
       {described && <SetupGuide redirectUri={described.redirectUri} permissions={described.requiredPermissions} />}
-      {described?.connection && <ConnectionState described={described} onSignOut={() => void signOut()} />}
+      {described?.connection && <ConnectionState described={described} busy={busy !== undefined} onSignOut={(everywhere) => void signOut(everywhere)} />}
       {pinned && <Notice tone="info" testId="intune-policy">{POLICY_NOTE} Sign in with Test and Save Connection.</Notice>}
       {prefill && !pinned && <Notice tone="info">Filled in from the imported configuration: check the values, then Test and Save Connection.</Notice>}
       <form onSubmit={(event) => void testAndSave(event)} noValidate>
@@ -111,7 +115,7 @@ export function IntuneConnection() {
   );
 }
 
-function ConnectionState({ described, onSignOut }: { described: Described; onSignOut: () => void }) {
+function ConnectionState({ described, busy, onSignOut }: { described: Described; busy: boolean; onSignOut: (everywhere: boolean) => void }) {
   const { connection, session } = described;
   if (!connection) return null;
   return (
@@ -121,12 +125,18 @@ function ConnectionState({ described, onSignOut }: { described: Described; onSig
         <>
           Signed in{session.expiresAt ? ` until ${new Date(session.expiresAt).toLocaleString()}` : ''}; renewed automatically while your Microsoft
           session lasts.{' '}
-          <button type="button" class="secondary" onClick={onSignOut}>
+          <button type="button" class="secondary" disabled={busy} onClick={() => onSignOut(false)}>
             Sign out
           </button>
         </>
       ) : (
-        'Signed out: sign in again from the toolbar button, or test the connection below.'
+        <>
+          Signed out: nothing signs you in again until you choose Sign in on the toolbar button, or test the connection below. Your browser may still
+          be signed in to Microsoft.{' '}
+          <button type="button" class="secondary" disabled={busy} onClick={() => onSignOut(true)}>
+            Sign out of Microsoft too
+          </button>
+        </>
       )}
     </Notice>
   );

@@ -8,6 +8,7 @@ import { allNavigation, allProperties, type Csdl, loadCsdl } from './schema/csdl
 import { loadDeviceManagementOpenApi, type OpenApiDocument, propertiesOf, schemaOf } from './schema/openapi.ts';
 import { readExtract } from './schema/paths.ts';
 import { checkAgainstCsdl, checkAgainstOpenApi } from './schema/validate.ts';
+import { expectEach } from '../../support/expect-each.ts';
 
 const graph = useGraphSandbox({ fleetSize: 1200, seed: 17 });
 
@@ -32,6 +33,7 @@ const NEWER_THAN_OPENAPI = ['enrollmentProfileName', 'managementState'];
  * against it too; a property the snapshot lacks must be one the CSDL added since.
  */
 function expectValid(payloads: readonly unknown[], typeName: string): void {
+  expect(payloads.length, 'no payloads to check').toBeGreaterThan(0);
   const problems = payloads.flatMap((payload) => checkAgainstCsdl(csdl, payload, typeName));
   expect(problems.slice(0, 20)).toEqual([]);
   if (!(`microsoft.graph.${typeName}` in openApi.components.schemas)) return;
@@ -153,16 +155,16 @@ describe('Graph payloads of the sandbox are valid', () => {
   it('detected apps, with every property', async () => {
     const page = await graph.json<{ value: Payload[] }>(`${GRAPH}/deviceManagement/detectedApps`);
     const names = structuralNames('detectedApp').toSorted();
-    for (const app of page.value) expect(Object.keys(app).toSorted()).toEqual(names);
+    expectEach(page.value, (app) => expect(Object.keys(app).toSorted()).toEqual(names));
     expectValid(page.value, 'detectedApp');
   });
 
   it('mobile apps, each with every property of its concrete type', async () => {
     const page = await graph.json<{ value: Payload[] }>(`${GRAPH}/deviceAppManagement/mobileApps`);
-    for (const app of page.value) {
+    expectEach(page.value, (app) => {
       const type = String(app['@odata.type']).replace('#microsoft.graph.', '');
       expect(Object.keys(app).filter((k) => k !== '@odata.type').toSorted()).toEqual(structuralNames(type).toSorted());
-    }
+    });
     expectValid(page.value, 'mobileApp');
   });
 
