@@ -174,8 +174,8 @@ describe('Asset Panda connection', () => {
     const { account, module } = tenant();
     await connection().testAndSave(readWrite, account.id, module.id);
     const db = await database;
-    const saved = (await db.get('settings', 'assetpanda.connection')) as { baseUrl: string };
-    await db.put('settings', { ...saved, baseUrl: 'https://contoso.assetpanda.app' }, 'assetpanda.connection');
+    const saved = (await db.get('settings', 'assetpanda.connection')) as { schemaVersion: number; data: { baseUrl: string } };
+    await db.put('settings', { ...saved, data: { ...saved.data, baseUrl: 'https://contoso.assetpanda.app' } }, 'assetpanda.connection');
     sandbox.requests.length = 0;
 
     await expect(connection().collections()).rejects.toMatchObject({
@@ -185,6 +185,20 @@ describe('Asset Panda connection', () => {
     await expect(connection().accounts({ ...readWrite, accessKeySecret: '' })).rejects.toMatchObject({ kind: 'invalid-input' });
     expect(sandbox.requests).toEqual([]);
     expect(await connection().status()).toMatchObject({ state: 'connected', baseUrl: 'https://contoso.assetpanda.app' });
+  });
+
+  it('reports a saved connection that no longer reads, keeps it, and lets Test and Save replace it', async () => {
+    const { account, module } = tenant();
+    await connection().testAndSave(readWrite, account.id, module.id);
+    const db = await database;
+    await db.put('settings', { schemaVersion: 1, data: { baseUrl: 'https://api.assetpanda.app' } }, 'assetpanda.connection');
+
+    expect(await connection().status()).toMatchObject({ state: 'not-connected', unreadable: expect.stringContaining('The stored Asset Panda connection does not read') });
+    await expect(connection().collections()).rejects.toThrow(/Test and Save Connection \(or Disconnect\): that replaces it/);
+    expect(await db.get('settings', 'assetpanda.connection')).toEqual({ schemaVersion: 1, data: { baseUrl: 'https://api.assetpanda.app' } });
+
+    await connection().testAndSave(readWrite, account.id, module.id);
+    expect(await connection().status()).toMatchObject({ state: 'connected' });
   });
 
   it('forgets the connection on disconnect', async () => {

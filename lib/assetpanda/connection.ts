@@ -1,4 +1,5 @@
 import type { Database } from '../db/open';
+import { UnreadableDocumentError } from '../db/settings-document';
 import { PassphraseError, SecretUnreadableError, VaultLockedError, type LockState, type SecretVault } from '../secrets/vault';
 import { API_BASE_URL_RULE, DEFAULT_API_BASE_URL, normaliseApiBaseUrl } from './api-base-url';
 import { createAssetPandaClient, type AssetPandaClient } from './client';
@@ -17,7 +18,8 @@ export interface ConnectionInput {
 }
 
 export type ConnectionStatus =
-  | { state: 'not-connected' }
+  /** `unreadable`: a saved connection exists but no longer reads; it is kept until replaced. */
+  | { state: 'not-connected'; unreadable?: string }
   | { state: 'connected'; baseUrl: string; accessKeyId: string; account: Named; module: Named; savedAt: string };
 
 export interface AssetPandaConnection {
@@ -120,8 +122,13 @@ export function createAssetPandaConnection({ database, vault, fetch, sleep }: Co
 
   return {
     async status() {
-      const saved = await store.loadConnection();
-      return saved ? connectedStatus(saved) : { state: 'not-connected' };
+      try {
+        const saved = await store.loadConnection();
+        return saved ? connectedStatus(saved) : { state: 'not-connected' };
+      } catch (error) {
+        if (!(error instanceof UnreadableDocumentError)) throw error;
+        return { state: 'not-connected', unreadable: error.message };
+      }
     },
 
     async accounts(input) {

@@ -1,7 +1,8 @@
 import type { Database } from '../db/open';
+import { UnreadableDocumentError } from '../db/settings-document';
 import type { GraphClient, GraphClientOptions } from '../graph/client';
 import type { Cloud } from '../graph/clouds';
-import { loadIntuneConnection, saveIntuneConnection } from './connection-store';
+import { intuneConnectionStore } from './connection-store';
 import { endMicrosoftSession, type AuthEnvironment } from './entra';
 import { SignInError } from './errors';
 import type { SessionSummary } from './session-summary';
@@ -28,13 +29,14 @@ export interface IntuneServiceDeps {
 /** The background's Intune connection: test and save, sign-in state, and silent renewal. */
 export function createIntuneService(deps: IntuneServiceDeps) {
   const summary = () => deps.session.state();
+  const connections = intuneConnectionStore(deps.database);
 
   async function keepRenewed(expiresAt: number | undefined): Promise<void> {
     if (expiresAt) await deps.scheduleRenewal(Math.max(deps.env.now() + 60_000, expiresAt - RENEWAL_MARGIN_MS));
   }
 
   async function savedConnection(): Promise<SavedIntuneConnection> {
-    const connection = await loadIntuneConnection(await deps.database);
+    const connection = await connections.load();
     if (!connection) throw new SignInError('sign-in-failed', 'Microsoft Intune is not connected yet. Open the options page and use "Test and Save Connection".');
     return connection;
   }
@@ -78,9 +80,15 @@ export function createIntuneService(deps: IntuneServiceDeps) {
 
   return {
     async describe({ verify }: { verify: boolean }) {
-      const connection = (await loadIntuneConnection(await deps.database)) ?? null;
+      let unreadable: string | undefined;
+      const connection = (await connections.load().catch((error: unknown) => {
+        if (!(error instanceof UnreadableDocumentError)) throw error;
+        unreadable = error.message;
+        return undefined;
+      })) ?? null;
       return {
         connection,
+        ...(unreadable ? { unreadable } : {}),
         session: verify && connection ? await verifiedSummary(connection) : await summary(),
         redirectUri: deps.env.redirectUri,
         requiredPermissions: REQUIRED_PERMISSIONS.map(({ scope, purpose }) => ({ scope, purpose })),
@@ -96,7 +104,7 @@ export function createIntuneService(deps: IntuneServiceDeps) {
         (probe, signedIn) => deps.runProbe(settings, probe, signedIn, (retryUntil ??= deps.env.now() + PROBE_RETRY_BUDGET_MS)),
       );
       if (!report.ok || !tokens) return { saved: false, report };
-      await saveIntuneConnection(await deps.database, { settings, account: tokens.account, savedAt: new Date(deps.env.now()).toISOString() });
+      await connections.save({ settings, account: tokens.account, savedAt: new Date(deps.env.now()).toISOString() });
       await deps.session.adopt(tokens);
       await keepRenewed(tokens.refreshTokenExpiresAt);
       return { saved: true, report };
@@ -131,7 +139,7 @@ export function createIntuneService(deps: IntuneServiceDeps) {
 
     /** Called by the renewal alarm: a silent sign-in before Entra's 24-hour limit. */
     async renew(): Promise<void> {
-      const connection = await loadIntuneConnection(await deps.database);
+      const connection = await connections.load();
       if (!connection) return;
       try {
         await deps.session.renewSilently(connection.settings, connection.account);

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { normaliseApiBaseUrl } from '../assetpanda/api-base-url';
 import type { IntuneSettings } from '../auth/settings';
 import type { Database } from '../db/open';
+import { settingsDocument } from '../db/settings-document';
+import type { DocumentKind } from '../db/versioned';
 import { UserFacingError } from '../errors';
 import type { MappingStore } from '../mapping/store';
 import { readPolicy, type PolicyState } from './policy';
@@ -15,15 +17,14 @@ export interface PolicyServiceDeps {
 }
 
 /** The ids of the mappings the last applied policy set: a later policy without one removes it. */
-const POLICY_MAPPINGS_KEY = 'policy.mappingIds';
-const IdsSchema = z.array(z.string()).catch([]);
+const POLICY_MAPPINGS_DOCUMENT: DocumentKind<string[]> = { name: 'list of mappings set by policy', schema: z.array(z.string()), migrations: [] };
 /** The policy as last read, for the seconds after the browser starts before managed storage answers. */
-const POLICY_STATE_KEY = 'policy.state';
 const PolicyStateSchema: z.ZodType<PolicyState> = z.discriminatedUnion('state', [
   z.object({ state: z.literal('none') }),
   z.object({ state: z.literal('applied'), configuration: ConfigurationSchema }),
   z.object({ state: z.literal('invalid'), problems: z.array(z.string()) }),
 ]);
+const POLICY_STATE_DOCUMENT: DocumentKind<PolicyState> = { name: 'policy last read', schema: PolicyStateSchema, migrations: [] };
 
 const setByPolicy = (what: string) =>
   new UserFacingError('set-by-policy', `Your organization sets ${what} by policy. Use the values shown, or ask your IT administrator to change the policy.`);
@@ -36,14 +37,16 @@ const setByPolicy = (what: string) =>
  * ordinary ones rather than deleting them.
  */
 export function createPolicyService(deps: PolicyServiceDeps) {
+  const policyMappings = settingsDocument(deps.database, 'policy.mappingIds', POLICY_MAPPINGS_DOCUMENT, 'The next policy that applies replaces it.');
+  const lastRead = settingsDocument(deps.database, 'policy.state', POLICY_STATE_DOCUMENT, 'The next policy read replaces it.');
+
   async function apply(): Promise<PolicyState> {
     const state = readPolicy(await deps.read().catch(() => undefined));
     if (state.state !== 'applied') return state;
-    const db = await deps.database;
-    const previous = IdsSchema.parse(await db.get('settings', POLICY_MAPPINGS_KEY));
+    const previous = (await policyMappings.load()) ?? [];
     const ids = state.configuration.mappings.map((mapping) => mapping.id);
     await deps.store.saveAll(state.configuration.mappings, previous.filter((id) => !ids.includes(id)));
-    await db.put('settings', ids, POLICY_MAPPINGS_KEY);
+    await policyMappings.save(ids);
     return state;
   }
 
@@ -53,7 +56,7 @@ export function createPolicyService(deps: PolicyServiceDeps) {
       (error: unknown): PolicyState => ({ state: 'invalid', problems: [`The policy could not be applied: ${error instanceof Error ? error.message : String(error)}`] }),
     );
     read = state;
-    await (await deps.database).put('settings', state, POLICY_STATE_KEY).catch(() => undefined);
+    await lastRead.save(state).catch(() => undefined);
     return state;
   }
 
@@ -72,8 +75,8 @@ export function createPolicyService(deps: PolicyServiceDeps) {
 
   async function known(): Promise<PolicyState> {
     if (read) return read;
-    const stored = PolicyStateSchema.safeParse(await (await deps.database).get('settings', POLICY_STATE_KEY));
-    return read ?? (stored.success ? stored.data : { state: 'none' });
+    const stored = await lastRead.load().catch((error: unknown): PolicyState => ({ state: 'invalid', problems: [error instanceof Error ? error.message : String(error)] }));
+    return read ?? stored ?? { state: 'none' };
   }
 
   const applied = async () => {

@@ -14,7 +14,7 @@ export type AssetPandaConnectionInput = z.infer<typeof ConnectionInputSchema>;
 
 /** The connection as the page may see it: never the Access Key Secret. */
 export const AssetPandaStatusSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('not-connected') }),
+  z.object({ state: z.literal('not-connected'), unreadable: z.string().optional() }),
   z.object({
     state: z.literal('connected'),
     baseUrl: z.string(),

@@ -83,6 +83,7 @@ export function IntuneConnection() {
       <h2 id="intune-heading">Microsoft Intune</h2>
       <p class="muted">Connect to Microsoft Intune through Microsoft Graph, signed in with your own account.</p>
       {described && <SetupGuide redirectUri={described.redirectUri} permissions={described.requiredPermissions} />}
+      {described?.unreadable && <Notice tone="warn" testId="intune-unreadable">{described.unreadable}</Notice>}
       {described?.connection && <ConnectionState described={described} busy={busy !== undefined} onSignOut={(everywhere) => void signOut(everywhere)} />}
       {pinned && <Notice tone="info" testId="intune-policy">{POLICY_NOTE} Sign in with Test and Save Connection.</Notice>}
       {prefill && !pinned && <Notice tone="info">Filled in from the imported configuration: check the values, then Test and Save Connection.</Notice>}
