@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+/** Fails any read outside the project, so the tests pass in a fresh clone with nothing beside it. */
+const readsInsideProject = './tests/tools/reads-inside-project.ts';
+
 export default defineConfig({
   test: {
     projects: [
@@ -10,7 +13,7 @@ export default defineConfig({
           // lib/ is plain TypeScript: it runs in Node like in the service worker, without a DOM.
           name: 'unit',
           environment: 'node',
-          setupFiles: ['fake-indexeddb/auto'],
+          setupFiles: ['fake-indexeddb/auto', readsInsideProject],
           include: ['lib/**/*.test.{ts,tsx}'],
         },
       },
@@ -19,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'ui',
           environment: 'happy-dom',
-          setupFiles: ['fake-indexeddb/auto'],
+          setupFiles: ['fake-indexeddb/auto', readsInsideProject],
           include: ['components/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}'],
         },
       },
@@ -27,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'sandbox',
           environment: 'node',
+          setupFiles: [readsInsideProject],
           include: ['tests/sandbox/**/*.test.ts'],
         },
       },
@@ -34,6 +38,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          setupFiles: [readsInsideProject],
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

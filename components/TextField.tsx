@@ -9,6 +9,8 @@ export function TextField(props: {
   placeholder?: string;
   type?: 'text' | 'password' | 'url';
   autoComplete?: string;
+  /** Shown but not editable (a value set by policy). */
+  readOnly?: boolean;
 }) {
   const describedBy = props.error ? `${props.id}-error` : props.hint ? `${props.id}-hint` : undefined;
   return (
@@ -22,6 +24,7 @@ export function TextField(props: {
         placeholder={props.placeholder}
         autoComplete={props.autoComplete ?? 'off'}
         spellcheck={false}
+        readOnly={props.readOnly}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy}
         onInput={(event) => props.onInput(event.currentTarget.value)}

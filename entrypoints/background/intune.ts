@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { signOutMark } from '../../lib/auth/connection-store';
 import { runPermissionProbe } from '../../lib/auth/probes';
 import { createIntuneService } from '../../lib/auth/service';
 import { IntuneSession } from '../../lib/auth/session';
@@ -16,12 +17,14 @@ export function startIntuneService(database: Promise<Database>) {
   const limiter = createSlidingWindowLimiter();
   const intune = createIntuneService({
     database,
-    session: new IntuneSession(env, sessionTokenStore),
-    redirectUri: env.redirectUri,
-    now: env.now,
-    runProbe: (settings, probe, tokens) => runPermissionProbe({ cloud: settings.cloud, fetch: env.fetch }, probe, tokens),
+    env,
+    session: new IntuneSession(env, sessionTokenStore, signOutMark(database)),
+    runProbe: (settings, probe, tokens, retryUntil) => runPermissionProbe({ cloud: settings.cloud, fetch: env.fetch, now: env.now, retryUntil }, probe, tokens),
     scheduleRenewal: (when) => browser.alarms.create(RENEWAL_ALARM, { when }),
     graphClient: (cloud, auth) => createGraphClient({ cloud, fetch: env.fetch, limiter, ...auth }),
+    cancelRenewal: async () => {
+      await browser.alarms.clear(RENEWAL_ALARM);
+    },
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RENEWAL_ALARM) void intune.renew();

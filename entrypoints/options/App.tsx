@@ -6,12 +6,15 @@ import { ConnectionsPart } from './parts/ConnectionsPart';
 import { HistoryPart } from './parts/HistoryPart';
 import { MappingsPart } from './parts/MappingsPart';
 import { SyncPart } from './parts/SyncPart';
+import { PolicyNotice } from './PolicyNotice';
 import { PARTS, routeHash, useRoute, type Route } from './route';
+import { usePolicy } from './usePolicy';
 
 export function App() {
   const [health, setHealth] = useState<ResponseOf<'getHealth'>>();
   const [problem, setProblem] = useState<string>();
   const route = useRoute();
+  const policy = usePolicy();
 
   useEffect(() => {
     callBackground('getHealth', {}).then(setHealth, (error: Error) => setProblem(error.message));
@@ -30,6 +33,7 @@ export function App() {
           ))}
         </nav>
       </header>
+      <PolicyNotice policy={policy} />
       <Part route={route} />
       <footer class="page__footer muted" data-testid="health">
         {problem ?? (health ? `Version ${health.version} · ${health.databaseReady ? 'storage ready' : 'storage unavailable'}` : 'Starting…')}

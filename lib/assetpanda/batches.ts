@@ -2,8 +2,8 @@ import { AssetPandaError, PartialWriteError } from './errors';
 
 /**
  * Writes `items` in consecutive batches of at most `size`, one request at a time. When a batch
- * fails after others went through, the error says how many were written, so nothing is retried
- * blindly and the caller can carry on from there.
+ * fails after others went through, the error holds what the earlier batches gave, so nothing is
+ * retried blindly and the caller can carry on from there.
  */
 export async function inBatches<T, R>(
   items: readonly T[],

@@ -1,14 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { deleteColumn } from '../../tests/sandbox/assetpanda-api/columns';
 import { seedRecord } from '../../tests/sandbox/assetpanda-api/records';
 import { devicesTarget } from '../../tests/sandbox/assetpanda-api/test-client';
-import { collectionNamed } from '../../tests/sandbox/assetpanda-api/tenant';
+import { collectionNamed, deactivateCollection, deleteCollection } from '../../tests/sandbox/assetpanda-api/tenant';
 import { SANDBOX_API_KEYS } from '../../tests/sandbox/assetpanda-api/unpublished-shapes';
 import { sandboxFetch } from '../../tests/sandbox/fetch';
 import { useSandbox } from '../../tests/support/use-sandbox';
 import { createAssetPandaClient, type AssetPandaClient } from './client';
 import { createShapeLog, type ShapeLog } from './diagnostics';
-import { AssetPandaError, NotUniqueError, PartialWriteError } from './errors';
-import type { CollectionRef } from './types';
+import { AssetPandaError, NotUniqueError, PartialWriteError, UnconfirmedWriteError } from './errors';
+import type { CollectionRef, RecordOutcome } from './types';
 
 const sandbox = useSandbox();
 let sleeps: number[];
@@ -58,19 +59,43 @@ function recordsPerRequest(method: string): number[] {
     .map((request) => (JSON.parse(request.body) as { records: unknown[] }).records.length);
 }
 
-describe('Asset Panda client: discovery', () => {
-  it('lists the accounts, modules and collections the key reaches', async () => {
+/** The next matching request gets this JSON answer instead of the sandbox's own. */
+function answerWith(method: string, path: string, body: string, status = 200) {
+  sandbox.fault({ host: 'api.assetpanda.app', method, path, response: { status, headers: { 'content-type': 'application/json' }, body } });
+}
+
+/** A fetch whose requests reach Asset Panda but whose answers are lost on the way back. */
+const losingAnswers: typeof fetch = async (input, init) => {
+  await sandbox.fetch(input, init);
+  throw new TypeError('fetch failed');
+};
+
+const STYLES = ['assumed', 'observed'] as const;
+
+describe.each(STYLES)('Asset Panda client, the API answering in the %s shapes', (style) => {
+  beforeEach(() => {
+    sandbox.world.assetPanda.answerStyle = style;
+  });
+
+  it('lists the accounts, modules and collections the key reaches, leaving out inactive and deleted collections', async () => {
     const api = client();
     const accounts = await api.listAccounts();
     expect(accounts.map((a) => a.name)).toEqual(['Contoso IT']);
     const modules = await api.listModules(accounts[0]!.id);
     expect(modules.map((m) => m.name)).toEqual(['IT Assets']);
-    const collections = await api.listCollections({ accountId: accounts[0]!.id, moduleId: modules[0]!.id });
+    const tenant = { accountId: accounts[0]!.id, moduleId: modules[0]!.id };
+    const collections = await api.listCollections(tenant);
     expect(collections.map((c) => c.name).toSorted()).toEqual(['Devices', 'Employees', 'Locations']);
+
+    const state = sandbox.world.assetPanda;
+    deactivateCollection(collectionNamed(state, 'Employees'));
+    deleteCollection(state, collectionNamed(state, 'Locations'));
+    expect((await api.listCollections(tenant)).map((c) => c.name)).toEqual(['Devices']);
   });
 
-  it("lists a collection's fields with type, required, unique, options and references", async () => {
+  it("lists a collection's fields with type, required, unique, options and references, leaving out deleted ones", async () => {
     const { column, ...collection } = devices();
+    deleteColumn(collectionNamed(sandbox.world.assetPanda, 'Devices'), column('Notes'));
     const fields = await client().listFields(collection);
     const byName = new Map(fields.map((field) => [field.name, field]));
     expect(byName.get('Name')).toMatchObject({ id: column('Name'), type: 'text', required: true, unique: false });
@@ -80,29 +105,44 @@ describe('Asset Panda client: discovery', () => {
     const locations = collectionNamed(sandbox.world.assetPanda, 'Locations');
     expect(byName.get('Location')?.reference).toMatchObject({ collectionId: locations.id, primary: true });
     expect(byName.get('Location-city')?.reference).toMatchObject({ collectionId: locations.id, primary: false });
+    expect(byName.has('Notes')).toBe(false);
+    expect(fields).toHaveLength(21);
+    const inData = style === 'observed' ? '-in-data' : '';
+    expect(log.entries().map((entry) => [entry.expectation, entry.matched])).toEqual([
+      [`column-listing${inData}`, true],
+      [`column-flags${inData}`, true],
+    ]);
   });
-});
 
-describe('Asset Panda client: records', () => {
   it('searches by field value, page by page', async () => {
     const { column, ...collection } = devices();
     const wanted = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((n) => seedDevice(`PC-${n}`, `SER-${n}`).id);
     seedDevice('MAC-1', 'SER-M', 'MacBook Pro');
     const match = { fieldId: column('Model'), value: 'Surface Laptop 5' };
+    const total = style === 'assumed' ? { total: 7 } : {};
 
     const first = await client().searchRecords(collection, match, { size: 3 });
-    expect(first.total).toBe(7);
+    expect(first).toEqual({ records: expect.any(Array), next: 3, ...total });
     expect(first.records.map((r) => r.id)).toEqual(wanted.slice(0, 3));
-    expect(first.next).toBe(3);
     const last = await client().searchRecords(collection, match, { from: 6, size: 3 });
-    expect(last.records.map((r) => r.id)).toEqual(wanted.slice(6));
-    expect(last.next).toBeUndefined();
+    expect(last).toEqual({ records: [expect.objectContaining({ id: wanted[6] })], ...total });
 
     const all = [];
     for await (const record of client().searchAllRecords(collection, match)) all.push(record.id);
     expect(all).toEqual(wanted);
     const none = await client().searchRecords(collection, { fieldId: column('Model'), value: 'ThinkPad' });
-    expect(none).toEqual({ records: [], total: 0 });
+    expect(none).toEqual({ records: [], ...(style === 'assumed' ? { total: 0 } : {}) });
+  });
+
+  it('searches every page to the end, with or without a total', async () => {
+    const { column, ...collection } = devices();
+    const wanted = Array.from({ length: 200 }, (_, i) => seedDevice(`PC-${i}`, `SER-${i}`).id);
+    const all = [];
+    for await (const record of client().searchAllRecords(collection, { fieldId: column('Model'), value: 'Surface Laptop 5' })) all.push(record.id);
+    expect(all).toEqual(wanted);
+    // Without a total, a full last page cannot be told from a middle one: one more request finds nothing.
+    const searches = sandbox.requests.filter((request) => request.path === '/collection-records/search');
+    expect(searches).toHaveLength(style === 'assumed' ? 2 : 3);
   });
 
   it('gets one record with its values keyed by field id', async () => {
@@ -115,16 +155,21 @@ describe('Asset Panda client: records', () => {
     expect(Object.keys(record.values)).not.toContain('createdAt');
   });
 
-  it('creates, updates and deletes one record', async () => {
+  it('creates, finds, updates and deletes one record', async () => {
     const { column, ...collection } = devices();
     const api = client();
     const created = await api.createRecord(collection, { [column('Name')]: 'PC-NEW', [column('Serial Number')]: 'SER-NEW', [column('Encrypted')]: true });
-    expect(created.values[column('Encrypted')]).toBe(true);
+    const [found] = (await api.searchRecords(collection, { fieldId: column('Serial Number'), value: 'SER-NEW' })).records;
+    expect(found?.values[column('Encrypted')]).toBe(true);
+    const recordId = found?.id ?? '';
+    // Only the assumed shape answers with the record; the observed one only says it was written.
+    expect(created).toEqual(style === 'assumed' ? { ok: true, recordId, record: found } : { ok: true });
 
-    const updated = await api.updateRecord(collection, { recordId: created.id, values: { [column('Notes')]: 'Checked by Intune Companion' } });
-    expect(updated.values).toMatchObject({ [column('Name')]: 'PC-NEW', [column('Notes')]: 'Checked by Intune Companion' });
+    const updated = await api.updateRecord(collection, { recordId, values: { [column('Notes')]: 'Checked by Intune Companion' } });
+    expect(updated.recordId).toBe(recordId);
+    expect((await api.getRecord(collection, recordId)).values).toMatchObject({ [column('Name')]: 'PC-NEW', [column('Notes')]: 'Checked by Intune Companion' });
 
-    await api.deleteRecord(collection, created.id);
+    await api.deleteRecord(collection, recordId);
     expect(storedDevices()).toEqual([]);
   });
 
@@ -135,23 +180,25 @@ describe('Asset Panda client: records', () => {
       collection,
       Array.from({ length: 12 }, (_, i) => ({ [column('Name')]: `PC-${i}`, [column('Serial Number')]: `SER-${i}` })),
     );
-    expect(created.map((r) => r.values[column('Name')])).toEqual(Array.from({ length: 12 }, (_, i) => `PC-${i}`));
+    expect(created).toHaveLength(12);
+    expect(created.every((outcome) => outcome.ok)).toBe(true);
+    const stored = storedDevices();
+    expect(stored.map((r) => r.values[column('Name')])).toEqual(Array.from({ length: 12 }, (_, i) => `PC-${i}`));
 
     const updated = await api.updateRecords(
       collection,
-      created.map((record) => ({ recordId: record.id, values: { [column('Notes')]: 'bulk' } })),
+      stored.map((record) => ({ recordId: record.id, values: { [column('Notes')]: 'bulk' } })),
     );
-    expect(updated.every((record) => record.values[column('Notes')] === 'bulk')).toBe(true);
-    await api.deleteRecords(collection, created.slice(0, 7).map((record) => record.id));
+    expect(updated).toEqual(stored.map((record) => expect.objectContaining({ ok: true, recordId: record.id })));
+    expect(storedDevices().every((record) => record.values[column('Notes')] === 'bulk')).toBe(true);
+    await api.deleteRecords(collection, stored.slice(0, 7).map((record) => record.id));
 
     expect(recordsPerRequest('PUT')).toEqual([5, 5, 2]);
     expect(recordsPerRequest('DELETE')).toEqual([5, 2]);
     expect(recordsPerRequest('POST').every((count) => count <= 5)).toBe(true);
-    expect(storedDevices().map((record) => record.id)).toEqual(created.slice(7).map((record) => record.id));
+    expect(storedDevices().map((record) => record.id)).toEqual(stored.slice(7).map((record) => record.id));
   });
-});
 
-describe('Asset Panda client: failures', () => {
   it('names the field and the value of a unique violation', async () => {
     const { column, ...collection } = devices();
     seedDevice('PC-1', 'C02XK1JHJG5H');
@@ -160,23 +207,108 @@ describe('Asset Panda client: failures', () => {
     await expect(attempt).rejects.toThrow(/Serial Number "C02XK1JHJG5H" is already used by another record/);
     expect(storedDevices()).toHaveLength(1);
   });
+});
 
-  it('says how far a bulk update got when a later batch breaks uniqueness', async () => {
+/** A batch of 5 whose second record takes a taken serial and whose fourth names no Ownership option. */
+function batchWithTwoBadRecords(column: (name: string) => string) {
+  seedDevice('PC-0', 'TAKEN');
+  return [
+    { [column('Name')]: 'PC-1', [column('Serial Number')]: 'S-1' },
+    { [column('Name')]: 'PC-2', [column('Serial Number')]: 'TAKEN' },
+    { [column('Name')]: 'PC-3', [column('Serial Number')]: 'S-3' },
+    { [column('Name')]: 'PC-4', [column('Ownership')]: 'Borrowed' },
+    { [column('Name')]: 'PC-5', [column('Serial Number')]: 'S-5' },
+  ];
+}
+
+const takenSerial = (column: (name: string) => string) => ({
+  ok: false,
+  retryable: false,
+  reason: expect.stringMatching(/^Serial Number "TAKEN" is already used by another record/),
+  errors: [expect.objectContaining({ fieldId: column('Serial Number'), fieldName: 'Serial Number', value: 'TAKEN', notUnique: true })],
+});
+const borrowed = (column: (name: string) => string) => ({
+  ok: false,
+  retryable: false,
+  reason: expect.stringMatching(/^Asset Panda refused this record: Ownership \(list\) expects one of/),
+  errors: [expect.objectContaining({ fieldId: column('Ownership'), fieldName: 'Ownership', value: 'Borrowed', notUnique: false })],
+});
+
+describe('Asset Panda client: one outcome per record', () => {
+  it('reads the failures a 2xx answer holds, writing the other records (observed shape)', async () => {
+    sandbox.world.assetPanda.answerStyle = 'observed';
     const { column, ...collection } = devices();
-    const records = Array.from({ length: 7 }, (_, i) => seedDevice(`PC-${i}`, `SER-${i}`));
-    // The last one takes the serial the first batch gave another record.
-    const updates = records.map((record, i) => ({ recordId: record.id, values: { [column('Serial Number')]: i === 6 ? 'NEW-1' : `NEW-${i}` } }));
-    const error = await client()
-      .updateRecords(collection, updates)
-      .then(() => undefined, (e: unknown) => e);
-    expect(error).toBeInstanceOf(PartialWriteError);
-    const partial = error as PartialWriteError<unknown>;
-    expect(partial.completed).toHaveLength(5);
-    expect(partial.message).toMatch(/^5 of 7 records were updated before Asset Panda stopped: Serial Number "NEW-1" is already used/);
-    expect(partial.cause).toBeInstanceOf(NotUniqueError);
-    expect((partial.cause as NotUniqueError).violations[0]).toMatchObject({ fieldName: 'Serial Number', value: 'NEW-1', recordIndex: 6 });
+    const outcomes = await client().createRecords(collection, batchWithTwoBadRecords(column));
+    expect(sandbox.requests.filter((r) => r.path === '/collection-records').map((r) => r.status)).toEqual([201]);
+    expect(outcomes).toEqual([{ ok: true }, takenSerial(column), { ok: true }, borrowed(column), { ok: true }]);
+    expect(storedDevices().map((r) => r.values[column('Name')])).toEqual(['PC-0', 'PC-1', 'PC-3', 'PC-5']);
   });
 
+  it('fails the records an all-or-nothing refusal names, the others safe to send again (assumed shape)', async () => {
+    const { column, ...collection } = devices();
+    const batch = batchWithTwoBadRecords(column);
+    const outcomes = await client().createRecords(collection, batch);
+    const heldBack = { ok: false, retryable: true, errors: [], reason: expect.stringContaining('can be sent again') };
+    expect(outcomes).toEqual([heldBack, takenSerial(column), heldBack, borrowed(column), heldBack]);
+    expect(storedDevices()).toHaveLength(1);
+
+    const again = batch.filter((_, i) => outcomes[i]?.ok === false && outcomes[i].retryable);
+    const retried = await client().createRecords(collection, again);
+    expect(retried).toEqual(storedDevices().slice(1).map((record) => expect.objectContaining({ ok: true, recordId: record.id })));
+    expect(storedDevices().map((r) => r.values[column('Name')])).toEqual(['PC-0', 'PC-1', 'PC-3', 'PC-5']);
+  });
+
+  it.each(STYLES)('fails an update of a record that is gone, answered in the %s shape', async (style) => {
+    sandbox.world.assetPanda.answerStyle = style;
+    const { column, ...collection } = devices();
+    const records = ['PC-1', 'PC-2', 'PC-3'].map((name, i) => seedDevice(name, `S-${i}`));
+    const gone = '01HZZZZZZZZZZZZZZZZZZZZZZZ';
+    const updates = [records[0]!.id, gone, records[2]!.id].map((recordId) => ({ recordId, values: { [column('Notes')]: 'seen' } }));
+    const outcomes = await client().updateRecords(collection, updates);
+    expect(outcomes[1]).toEqual({
+      ok: false,
+      retryable: false,
+      reason: 'Asset Panda refused this record: Record not found.',
+      errors: [{ fieldId: 'recordId', value: gone, message: 'Record not found.', notUnique: false }],
+    });
+    const others = style === 'observed' ? { ok: true } : { ok: false, retryable: true };
+    expect(outcomes[0]).toMatchObject(others);
+    expect(outcomes[2]).toMatchObject(others);
+  });
+
+  it('reads per-record errors given as plain text', async () => {
+    const { column, ...collection } = devices();
+    answerWith('POST', '/collection-records', '{"data":{"records":[{"success":false,"errors":["Name is required"],"index":0}]}}');
+    expect(await client().createRecords(collection, [{ [column('Serial Number')]: 'S-1' }])).toEqual([
+      { ok: false, retryable: false, reason: 'Asset Panda refused this record: Name is required.', errors: [{ message: 'Name is required', notUnique: false }] },
+    ]);
+  });
+
+  it('hands back the outcomes so far when a later request fails as a whole', async () => {
+    const { column, ...collection } = devices();
+    let posts = 0;
+    // The second request reaches Asset Panda, but its answer is lost on the way back.
+    const losingSecondAnswer: typeof fetch = async (input, init) => {
+      const response = await sandbox.fetch(input, init);
+      posts += init?.method === 'POST' ? 1 : 0;
+      if (posts === 2) throw new TypeError('fetch failed');
+      return response;
+    };
+    const records = Array.from({ length: 7 }, (_, i) => ({ [column('Name')]: `PC-${i}` }));
+    const error = await client({ fetch: losingSecondAnswer })
+      .createRecords(collection, records)
+      .then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(PartialWriteError);
+    const partial = error as PartialWriteError<RecordOutcome>;
+    expect(partial.completed).toEqual(storedDevices().slice(0, 5).map((record) => expect.objectContaining({ ok: true, recordId: record.id })));
+    expect(partial.message).toMatch(/^5 of 7 records were sent before Asset Panda stopped: Could not reach Asset Panda/);
+    expect(partial.cause).toBeInstanceOf(UnconfirmedWriteError);
+    expect(storedDevices()).toHaveLength(7);
+    expect(recordsPerRequest('POST')).toEqual([5, 2]);
+  });
+});
+
+describe('Asset Panda client: failures', () => {
   it('tells wrong keys apart from a key without write permission', async () => {
     const { column, ...collection } = devices();
     const wrong = client({ key: { keyId: SANDBOX_API_KEYS.readWrite.keyId, secret: 'aps_not-the-secret' } });
@@ -220,8 +352,27 @@ describe('Asset Panda client: failures', () => {
     expect(sleeps).toHaveLength(1);
 
     sandbox.fault({ host: 'api.assetpanda.app', method: 'POST', path: '/collection-records', response: { status: 503 } });
-    await expect(client().createRecord(collection, { [column('Name')]: 'PC-1' })).rejects.toMatchObject({ kind: 'server' });
+    const attempt = client().createRecord(collection, { [column('Name')]: 'PC-1' });
+    await expect(attempt).rejects.toBeInstanceOf(UnconfirmedWriteError);
+    await expect(attempt).rejects.toMatchObject({ kind: 'server', message: expect.stringContaining('HTTP 503') });
     expect(recordsPerRequest('POST')).toEqual([1]);
+  });
+
+  it('says a write may have happened when its answer is lost, and does not repeat it', async () => {
+    const { column, ...collection } = devices();
+    const attempt = client({ fetch: losingAnswers }).createRecords(collection, [{ [column('Name')]: 'PC-1' }]);
+    await expect(attempt).rejects.toBeInstanceOf(UnconfirmedWriteError);
+    await expect(attempt).rejects.toMatchObject({ kind: 'network', message: expect.stringContaining('Could not reach Asset Panda') });
+    expect(recordsPerRequest('POST')).toEqual([1]);
+    expect(storedDevices()).toHaveLength(1);
+  });
+
+  it('tells a refused write (nothing written) from an unconfirmed one', async () => {
+    const { column, ...collection } = devices();
+    const readOnly = client({ key: SANDBOX_API_KEYS.readOnly });
+    const refused = await readOnly.createRecords(collection, [{ [column('Name')]: 'PC-1' }]).then(() => undefined, (e: unknown) => e);
+    expect(refused).toMatchObject({ kind: 'forbidden' });
+    expect(refused).not.toBeInstanceOf(UnconfirmedWriteError);
   });
 
   it('hands back a long Retry-After instead of sleeping through it', async () => {
@@ -245,22 +396,60 @@ describe('Asset Panda client: failures', () => {
   });
 
   it('names the assumption an unexpected answer breaks, and logs only its shape', async () => {
-    sandbox.fault({
-      host: 'api.assetpanda.app',
-      path: '/accounts',
-      response: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"accounts":[{"id":"A1","name":"Secret Corp"}]}' },
-    });
+    answerWith('GET', '/accounts', '{"accounts":[{"id":"A1","name":"Secret Corp"}]}');
     const error = await client()
       .listAccounts()
       .then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(AssetPandaError);
     expect((error as AssetPandaError).kind).toBe('unexpected-answer');
-    expect((error as Error).message).toContain('GET /accounts answers { data: [ { id, name } ] }');
+    expect((error as Error).message).toContain('GET /accounts answers { data: [ { id, name or displayName } ] }');
     expect((error as Error).message).toContain('Export diagnostics');
     expect(log.entries()).toEqual([
       expect.objectContaining({ operation: 'GET /accounts', expectation: 'account-list', matched: false, shape: { accounts: [{ id: 'string', name: 'string' }] } }),
     ]);
     expect(JSON.stringify(log.entries())).not.toContain('Secret Corp');
+  });
+
+  it('names list items by name or displayName', async () => {
+    answerWith('GET', '/accounts', '{"data":[{"id":"A1","displayName":"Contoso IT"},{"id":"A2","name":"Fabrikam","displayName":"Fabrikam Ltd"}]}');
+    expect(await client().listAccounts()).toEqual([
+      { id: 'A1', name: 'Contoso IT' },
+      { id: 'A2', name: 'Fabrikam' },
+    ]);
+  });
+
+  it('quotes every accepted shape when an answer matches none', async () => {
+    const { column, ...collection } = devices();
+    answerWith('POST', '/collection-records/search', '{"results":[]}');
+    await expect(client().searchRecords(collection, { fieldId: column('Name'), value: 'PC-1' })).rejects.toMatchObject({
+      kind: 'unexpected-answer',
+      message: expect.stringMatching(/answers \{ data: \[record…\], total \}.* Or: .*answers \{ data: \{ records: \[record…\] \} \}/),
+    });
+    expect(log.entries().at(-1)).toMatchObject({ expectation: 'search-result | search-records', matched: false });
+
+    answerWith('GET', '/collection-columns', '{"fields":[]}');
+    await expect(client().listFields(collection)).rejects.toThrow(/did not match its published format, nor the other format the extension accepts: Fetch Collection Columns answers \{ columns.* Or: .*wrapped in data/);
+
+    answerWith('POST', '/collection-records', '{"data":{"created":1}}');
+    const write = client().createRecords(collection, [{ [column('Name')]: 'PC-1' }]);
+    await expect(write).rejects.toBeInstanceOf(UnconfirmedWriteError);
+    await expect(write).rejects.toThrow(/answer \{ data: \[record…\] \}.* Or: .*\{ data: \{ records: \[ \{ success, errors, index \} \] \} \}/);
+  });
+
+  it('cannot pair results with records when their count or index is off, so the write is unconfirmed', async () => {
+    const { column, ...collection } = devices();
+    const two = [{ [column('Name')]: 'PC-1' }, { [column('Name')]: 'PC-2' }];
+
+    answerWith('POST', '/collection-records', '{"data":{"records":[{"success":true,"errors":[],"index":0}]}}', 201);
+    await expect(client().createRecords(collection, two)).rejects.toMatchObject({
+      name: 'UnconfirmedWriteError',
+      message: expect.stringContaining('answered the create of 2 records with 1 results'),
+    });
+    answerWith('POST', '/collection-records', '{"data":{"records":[{"success":true,"index":1},{"success":false,"index":0}]}}', 201);
+    await expect(client().createRecords(collection, two)).rejects.toMatchObject({
+      name: 'UnconfirmedWriteError',
+      message: expect.stringContaining("index 1 is not the result's position 0"),
+    });
   });
 
   it('says so when an answer is not JSON', async () => {

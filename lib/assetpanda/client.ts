@@ -1,56 +1,58 @@
 import { inBatches } from './batches';
 import { createShapeLog } from './diagnostics';
-import { AssetPandaError, NotUniqueError } from './errors';
+import { AssetPandaError, NotUniqueError, UnconfirmedWriteError, writeFailure } from './errors';
 import { readAnswer, type Expectation } from './expectations';
-import {
-  collectionsQuery,
-  COLUMN_LISTING,
-  createBody,
-  datatypeOf,
-  DELETE_LIMIT,
-  ENDPOINTS,
-  recordQuery,
-  searchBody,
-  UPDATE_LIMIT,
-  updateBody,
-} from './published';
+import { collectionsQuery, createBody, datatypeOf, DELETE_LIMIT, ENDPOINTS, recordQuery, searchBody, UPDATE_LIMIT, updateBody, type Endpoint } from './published';
 import { createTransport, type Call, type TransportOptions } from './transport';
-import type { AssetRecord, CollectionRef, Field, FieldMatch, FieldValues, Named, RecordPage, RecordUpdate, Tenant } from './types';
+import type { AssetRecord, CollectionRef, Field, FieldMatch, FieldValues, Named, RecordOutcome, RecordPage, RecordUpdate, Tenant, WrittenRecord } from './types';
 import {
   ACCOUNT_LIST,
   COLLECTION_LIST,
-  COLUMN_FLAGS,
+  COLUMN_FLAG_SETS,
+  COLUMN_LISTINGS,
   columnsQuery,
   CREATE_LIMIT,
   DELETE_RESULT,
   deleteBody,
   EXACT_MATCH_OPERATOR,
+  faultsByRecord,
   MODULE_LIST,
   modulesQuery,
   RECORD_READ,
   SEARCH_PAGE_SIZE,
-  SEARCH_RESULT,
-  WRITE_RESULT,
+  SEARCH_RESULTS,
+  WRITE_RESULTS,
   writeProbeBody,
+  type RecordResult,
 } from './unpublished';
+import { outcomesOf, outcomesOfRefusal, writtenOrThrow, type SentRecord } from './write-outcomes';
 
 /** Everything the extension does with Asset Panda Pro records, in the client's own terms. */
 export interface AssetPandaClient {
   listAccounts(): Promise<Named[]>;
   listModules(accountId: string): Promise<Named[]>;
+  /** The active collections of the module (inactive and deleted ones are left out). */
   listCollections(tenant: Tenant): Promise<Named[]>;
+  /** The collection's fields (deleted ones are left out). */
   listFields(collection: CollectionRef): Promise<Field[]>;
   /** One page of the records whose field holds the value (every record without a match); `from` and `size` as the API pages. */
   searchRecords(collection: CollectionRef, match: FieldMatch | undefined, page?: { from?: number; size?: number }): Promise<RecordPage>;
   /** Every record whose field holds the value, page after page. */
   searchAllRecords(collection: CollectionRef, match: FieldMatch): AsyncGenerator<AssetRecord>;
   getRecord(collection: CollectionRef, recordId: string): Promise<AssetRecord>;
-  createRecord(collection: CollectionRef, values: FieldValues): Promise<AssetRecord>;
-  /** Created in requests of at most CREATE_LIMIT records; the answer keeps the input's order. */
-  createRecords(collection: CollectionRef, records: readonly FieldValues[]): Promise<AssetRecord[]>;
-  updateRecord(collection: CollectionRef, update: RecordUpdate): Promise<AssetRecord>;
-  /** Updated in requests of at most 5 records (the Pro cap). */
-  updateRecords(collection: CollectionRef, updates: readonly RecordUpdate[]): Promise<AssetRecord[]>;
+  /** One record; throws NotUniqueError or a 'rejected' AssetPandaError when Asset Panda does not write it. */
+  createRecord(collection: CollectionRef, values: FieldValues): Promise<WrittenRecord>;
+  /**
+   * One outcome per record, in input order, sent in requests of at most CREATE_LIMIT records. A
+   * record Asset Panda refuses is a failed outcome, not an error. Throws when a request fails as a
+   * whole: UnconfirmedWriteError when its records may have been written (no answer, 5xx, unreadable
+   * answer), another AssetPandaError when they were not (401, 403, 429, a refusal naming no record);
+   * PartialWriteError, holding the outcomes so far, when that happens after a first request went through.
+   */
+  createRecords(collection: CollectionRef, records: readonly FieldValues[]): Promise<RecordOutcome[]>;
+  updateRecord(collection: CollectionRef, update: RecordUpdate): Promise<WrittenRecord>;
+  /** As `createRecords`, in requests of at most 5 records (the Pro cap). */
+  updateRecords(collection: CollectionRef, updates: readonly RecordUpdate[]): Promise<RecordOutcome[]>;
   deleteRecord(collection: CollectionRef, recordId: string): Promise<void>;
   /** Deleted in requests of at most 5 records (the Pro cap). */
   deleteRecords(collection: CollectionRef, recordIds: readonly string[]): Promise<void>;
@@ -62,43 +64,50 @@ export function createAssetPandaClient(options: TransportOptions): AssetPandaCli
   const send = createTransport(options);
   const log = options.log ?? createShapeLog();
   const read = async <T>(expectation: Expectation<T>, call: Call) => readAnswer(expectation, await send(call), log);
-  /** Field lists by collection, to name the field in a uniqueness error. */
+  /** Field lists by collection, to name the fields in a write's errors. */
   const fieldLists = new Map<string, Field[]>();
 
   async function listFields(collection: CollectionRef): Promise<Field[]> {
     const call: Call = { endpoint: ENDPOINTS.columns, query: columnsQuery(collection), subject: `collection ${collection.collectionId}` };
     const answer = await send(call);
-    const columns = readAnswer(COLUMN_LISTING, answer, log);
-    const flags = readAnswer(COLUMN_FLAGS, answer, log);
-    const fields = columns.map((column, index): Field => {
-      const { required, unique, options: allowed } = flags[index] ?? { required: false, unique: false };
+    const columns = readAnswer(COLUMN_LISTINGS, answer, log);
+    const flags = readAnswer(COLUMN_FLAG_SETS, answer, log);
+    const fields = columns.flatMap((column, index): Field[] => {
+      const { required, unique, options: allowed, deleted } = flags[index] ?? { required: false, unique: false };
+      if (deleted) return [];
       const reference = column.references;
-      return {
-        id: column.id,
-        name: column.displayName,
-        type: datatypeOf(column),
-        required,
-        unique,
-        ...(allowed ? { options: allowed } : {}),
-        ...(reference ? { reference: { collectionId: reference.entityId, fieldId: reference.columnId, primary: reference.primary } } : {}),
-      };
+      return [
+        {
+          id: column.id,
+          name: column.displayName,
+          type: datatypeOf(column),
+          required,
+          unique,
+          ...(allowed ? { options: allowed } : {}),
+          ...(reference ? { reference: { collectionId: reference.entityId, fieldId: reference.columnId, primary: reference.primary } } : {}),
+        },
+      ];
     });
     fieldLists.set(collection.collectionId, fields);
     return fields;
   }
 
-  /** Rewords a uniqueness error with the fields' names and the values the batch sent. */
-  async function explained(error: unknown, collection: CollectionRef, batch: ReadonlyArray<FieldValues>, offset: number): Promise<unknown> {
-    if (!(error instanceof NotUniqueError)) return error;
-    let fields: Field[] = [];
+  /** The collection's fields, to name them in errors; none when they cannot be had (the ids still name them). */
+  async function namingFields(collection: CollectionRef, fieldIds: ReadonlyArray<string | undefined>): Promise<Field[]> {
+    if (!fieldIds.some((id) => id !== undefined)) return [];
     try {
-      fields = fieldLists.get(collection.collectionId) ?? (await listFields(collection));
+      return fieldLists.get(collection.collectionId) ?? (await listFields(collection));
     } catch {
-      // Without the names the error still names the field by its id.
+      return [];
     }
+  }
+
+  /** Rewords a uniqueness error with the fields' names and the values the batch sent. */
+  async function explained(error: NotUniqueError, collection: CollectionRef, batch: readonly SentRecord[], offset: number): Promise<NotUniqueError> {
+    const fields = await namingFields(collection, error.violations.map((violation) => violation.fieldId));
     return new NotUniqueError(
       error.violations.map((violation) => {
-        const sent = violation.recordIndex === undefined ? undefined : batch[violation.recordIndex]?.[violation.fieldId];
+        const sent = violation.recordIndex === undefined ? undefined : batch[violation.recordIndex]?.values[violation.fieldId];
         const name = fields.find((field) => field.id === violation.fieldId)?.name;
         return {
           ...violation,
@@ -107,8 +116,34 @@ export function createAssetPandaClient(options: TransportOptions): AssetPandaCli
           ...(violation.recordIndex === undefined ? {} : { recordIndex: violation.recordIndex + offset }),
         };
       }),
-      error.status ?? 422,
+      error.status,
+      error.details,
     );
+  }
+
+  /** Sends one create or update request and reads what became of each of its records. */
+  async function writeBatch(endpoint: Endpoint, body: unknown, collection: CollectionRef, batch: SentRecord[], offset: number): Promise<RecordOutcome[]> {
+    const verb = endpoint === ENDPOINTS.create ? 'create' : 'update';
+    const subject = `the records to ${verb} in collection ${collection.collectionId}`;
+    let results: RecordResult[];
+    try {
+      results = await read(WRITE_RESULTS, { endpoint, body, subject });
+    } catch (error) {
+      const faults = error instanceof AssetPandaError ? faultsByRecord(error.details, batch.length) : undefined;
+      if (faults) return outcomesOfRefusal(faults, batch, await namingFields(collection, [...faults.values()].flat().map((detail) => detail.field)));
+      throw writeFailure(error instanceof NotUniqueError ? await explained(error, collection, batch, offset) : error);
+    }
+    if (results.length !== batch.length) {
+      throw new UnconfirmedWriteError(
+        new AssetPandaError(
+          'unexpected-answer',
+          `Asset Panda answered the ${verb} of ${batch.length} records with ${results.length} results, so the extension cannot tell which record is which. ` +
+            'Use "Export diagnostics" on the options page to report it.',
+        ),
+      );
+    }
+    const fieldIds = results.flatMap((result) => (result.written ? [] : result.errors.map((detail) => detail.field)));
+    return outcomesOf(results, batch, await namingFields(collection, fieldIds));
   }
 
   const client: AssetPandaClient = {
@@ -129,13 +164,15 @@ export function createAssetPandaClient(options: TransportOptions): AssetPandaCli
       const from = page.from ?? 0;
       const size = Math.min(page.size ?? SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE);
       const filters = match ? [{ field: match.fieldId, operator: EXACT_MATCH_OPERATOR, value: match.value }] : [];
-      const { data, total } = await read(SEARCH_RESULT, {
+      const { records, total } = await read(SEARCH_RESULTS, {
         endpoint: ENDPOINTS.search,
         body: searchBody(collection, filters, { from, size }),
         subject: `collection ${collection.collectionId}`,
       });
-      const reached = from + data.length;
-      return { records: data, total, ...(data.length > 0 && reached < total ? { next: reached } : {}) };
+      const reached = from + records.length;
+      // Without a total, only a page shorter than the size asked for is known to be the last.
+      const more = total === undefined ? records.length === size : records.length > 0 && reached < total;
+      return { records, ...(total === undefined ? {} : { total }), ...(more ? { next: reached } : {}) };
     },
 
     async *searchAllRecords(collection, match) {
@@ -151,40 +188,26 @@ export function createAssetPandaClient(options: TransportOptions): AssetPandaCli
       read(RECORD_READ, { endpoint: ENDPOINTS.record, params: { recordId }, query: recordQuery(collection), subject: `record ${recordId}` }),
 
     async createRecord(collection, values) {
-      return single(await client.createRecords(collection, [values]), 'create');
+      return writtenOrThrow((await client.createRecords(collection, [values]))[0], 'create');
     },
 
     createRecords: (collection, records) =>
-      inBatches(records, CREATE_LIMIT, 'created', async (batch, offset) => {
-        try {
-          const created = await read(WRITE_RESULT, {
-            endpoint: ENDPOINTS.create,
-            body: createBody(collection, batch),
-            subject: `the new records in collection ${collection.collectionId}`,
-          });
-          return sameCount(created, batch.length, 'create');
-        } catch (error) {
-          throw await explained(error, collection, batch, offset);
-        }
-      }),
+      inBatches(records, CREATE_LIMIT, 'sent', (batch, offset) =>
+        writeBatch(
+          ENDPOINTS.create,
+          createBody(collection, batch),
+          collection,
+          batch.map((values) => ({ values })),
+          offset,
+        ),
+      ),
 
     async updateRecord(collection, update) {
-      return single(await client.updateRecords(collection, [update]), 'update');
+      return writtenOrThrow((await client.updateRecords(collection, [update]))[0], 'update');
     },
 
     updateRecords: (collection, updates) =>
-      inBatches(updates, UPDATE_LIMIT, 'updated', async (batch, offset) => {
-        try {
-          const updated = await read(WRITE_RESULT, {
-            endpoint: ENDPOINTS.update,
-            body: updateBody(collection, batch),
-            subject: `the records to update in collection ${collection.collectionId}`,
-          });
-          return sameCount(updated, batch.length, 'update');
-        } catch (error) {
-          throw await explained(error, collection, batch.map((update) => update.values), offset);
-        }
-      }),
+      inBatches(updates, UPDATE_LIMIT, 'sent', (batch, offset) => writeBatch(ENDPOINTS.update, updateBody(collection, batch), collection, batch, offset)),
 
     async deleteRecord(collection, recordId) {
       await client.deleteRecords(collection, [recordId]);
@@ -211,20 +234,4 @@ export function createAssetPandaClient(options: TransportOptions): AssetPandaCli
     },
   };
   return client;
-}
-
-/** A write answered for a different number of records than it sent: the assumed shape does not hold. */
-function sameCount(records: AssetRecord[], expected: number, verb: string): AssetRecord[] {
-  if (records.length === expected) return records;
-  throw new AssetPandaError(
-    'unexpected-answer',
-    `Asset Panda answered the ${verb} of ${expected} records with ${records.length}, so the extension cannot tell which record is which. ` +
-      'Use "Export diagnostics" on the options page to report it.',
-  );
-}
-
-function single(records: AssetRecord[], verb: string): AssetRecord {
-  const [record] = records;
-  if (!record) throw new AssetPandaError('unexpected-answer', `Asset Panda's answer to the ${verb} held no record.`);
-  return record;
 }

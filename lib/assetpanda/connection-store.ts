@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '../db/open';
+import { settingsDocument } from '../db/settings-document';
+import type { DocumentKind } from '../db/versioned';
 import { SealedSecretSchema } from '../secrets/vault';
 import type { Shape, ShapeObservation } from './diagnostics';
 
@@ -29,27 +31,30 @@ const ObservationsSchema = z.array(
   }),
 );
 
-const CONNECTION_KEY = 'assetpanda.connection';
-const OBSERVATIONS_KEY = 'assetpanda.diagnostics';
+/** The saved Asset Panda connection, format 1. Migrations go here, with a fixture each (lib/db/fixtures/). */
+export const ASSET_PANDA_CONNECTION_DOCUMENT: DocumentKind<SavedConnection> = {
+  name: 'Asset Panda connection',
+  schema: SavedConnectionSchema,
+  migrations: [],
+};
+
+const OBSERVATIONS_DOCUMENT: DocumentKind<ShapeObservation[]> = { name: 'Asset Panda diagnostics', schema: ObservationsSchema, migrations: [] };
 
 /** The Asset Panda documents of the `settings` store, checked when read. */
 export function connectionStore(database: Promise<Database>) {
-  const read = async <T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> => {
-    const parsed = schema.safeParse(await (await database).get('settings', key));
-    return parsed.success ? parsed.data : undefined;
-  };
+  const connection = settingsDocument(
+    database,
+    'assetpanda.connection',
+    ASSET_PANDA_CONNECTION_DOCUMENT,
+    'Enter the API key again on the options page and choose Test and Save Connection (or Disconnect): that replaces it.',
+  );
+  const observations = settingsDocument(database, 'assetpanda.diagnostics', OBSERVATIONS_DOCUMENT, 'New answers replace it.');
   return {
-    /** Undefined when there is none, or when it no longer reads as a connection (then it is as good as none). */
-    loadConnection: () => read(CONNECTION_KEY, SavedConnectionSchema),
-    saveConnection: async (connection: SavedConnection) => {
-      await (await database).put('settings', connection, CONNECTION_KEY);
-    },
-    deleteConnection: async () => {
-      await (await database).delete('settings', CONNECTION_KEY);
-    },
-    loadObservations: async () => (await read(OBSERVATIONS_KEY, ObservationsSchema)) ?? [],
-    saveObservations: async (observations: ShapeObservation[]) => {
-      await (await database).put('settings', observations, OBSERVATIONS_KEY);
-    },
+    /** Undefined when there is none; an error saying so when it no longer reads. */
+    loadConnection: connection.load,
+    saveConnection: connection.save,
+    deleteConnection: connection.delete,
+    loadObservations: async () => (await observations.load()) ?? [],
+    saveObservations: observations.save,
   };
 }

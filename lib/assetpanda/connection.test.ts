@@ -4,19 +4,35 @@ import { SANDBOX_API_KEYS } from '../../tests/sandbox/assetpanda-api/unpublished
 import { sandboxFetch } from '../../tests/sandbox/fetch';
 import { useSandbox } from '../../tests/support/use-sandbox';
 import { openDatabase, type Database } from '../db/open';
-import { createSecretVault } from '../secrets/vault';
+import { createSecretVault, type UnlockCache } from '../secrets/vault';
 import { createAssetPandaConnection, type AssetPandaConnection, type ConnectionInput } from './connection';
 
 const sandbox = useSandbox();
 let database: Promise<Database>;
+/** This browser session's session storage, as the vault sees it. */
+let session: UnlockCache;
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
   database = openDatabase();
+  session = memorySession();
 });
 
+function memorySession(): UnlockCache {
+  let kept: Uint8Array<ArrayBuffer> | undefined;
+  return {
+    load: async () => kept,
+    save: async (key) => {
+      kept = key;
+    },
+    clear: async () => {
+      kept = undefined;
+    },
+  };
+}
+
 function connection(fetch = sandbox.fetch): AssetPandaConnection {
-  return createAssetPandaConnection({ database, vault: createSecretVault(database), fetch, sleep: async () => undefined });
+  return createAssetPandaConnection({ database, vault: createSecretVault(database, session), fetch, sleep: async () => undefined });
 }
 
 const readWrite: ConnectionInput = {
@@ -132,13 +148,57 @@ describe('Asset Panda connection', () => {
     await expectNothingSaved(api);
   });
 
-  it('sends the key pair to Asset Panda hosts only', async () => {
+  it('sends the key pair to Asset Panda Pro\'s API address only', async () => {
     const api = connection();
-    for (const baseUrl of ['http://api.assetpanda.app', 'https://api.assetpanda.app.example.com', 'not a url']) {
-      await expect(api.accounts({ ...readWrite, baseUrl })).rejects.toMatchObject({ kind: 'invalid-input', message: expect.stringContaining('https address on assetpanda.app') });
+    const elsewhere = [
+      'http://api.assetpanda.app',
+      'https://api.assetpanda.app.example.com',
+      'https://contoso.assetpanda.app',
+      'https://assetpanda.app',
+      'https://api.assetpanda.app/collections/01HWQ7CW7T626WY2A3KV603ZNF',
+      'https://api.assetpanda.app:8443',
+      'https://someone@api.assetpanda.app',
+      'not a url',
+    ];
+    for (const baseUrl of elsewhere) {
+      await expect(api.accounts({ ...readWrite, baseUrl })).rejects.toMatchObject({
+        kind: 'invalid-input',
+        message: 'The API base URL must be https://api.assetpanda.app, Asset Panda Pro\'s API: the extension sends your API key to no other address.',
+      });
     }
     expect(sandbox.requests).toEqual([]);
     expect(await api.accounts({ ...readWrite, baseUrl: ' https://api.assetpanda.app/ ' })).toHaveLength(1);
+  });
+
+  it('fails closed on a saved connection to another address, asks to reconnect, and keeps it', async () => {
+    const { account, module } = tenant();
+    await connection().testAndSave(readWrite, account.id, module.id);
+    const db = await database;
+    const saved = (await db.get('settings', 'assetpanda.connection')) as { schemaVersion: number; data: { baseUrl: string } };
+    await db.put('settings', { ...saved, data: { ...saved.data, baseUrl: 'https://contoso.assetpanda.app' } }, 'assetpanda.connection');
+    sandbox.requests.length = 0;
+
+    await expect(connection().collections()).rejects.toMatchObject({
+      kind: 'not-connected',
+      message: expect.stringMatching(/points at https:\/\/contoso\.assetpanda\.app, which is not Asset Panda's API .* Reconnect/),
+    });
+    await expect(connection().accounts({ ...readWrite, accessKeySecret: '' })).rejects.toMatchObject({ kind: 'invalid-input' });
+    expect(sandbox.requests).toEqual([]);
+    expect(await connection().status()).toMatchObject({ state: 'connected', baseUrl: 'https://contoso.assetpanda.app' });
+  });
+
+  it('reports a saved connection that no longer reads, keeps it, and lets Test and Save replace it', async () => {
+    const { account, module } = tenant();
+    await connection().testAndSave(readWrite, account.id, module.id);
+    const db = await database;
+    await db.put('settings', { schemaVersion: 1, data: { baseUrl: 'https://api.assetpanda.app' } }, 'assetpanda.connection');
+
+    expect(await connection().status()).toMatchObject({ state: 'not-connected', unreadable: expect.stringContaining('The stored Asset Panda connection does not read') });
+    await expect(connection().collections()).rejects.toThrow(/Test and Save Connection \(or Disconnect\): that replaces it/);
+    expect(await db.get('settings', 'assetpanda.connection')).toEqual({ schemaVersion: 1, data: { baseUrl: 'https://api.assetpanda.app' } });
+
+    await connection().testAndSave(readWrite, account.id, module.id);
+    expect(await connection().status()).toMatchObject({ state: 'connected' });
   });
 
   it('forgets the connection on disconnect', async () => {
@@ -160,6 +220,40 @@ describe('Asset Panda connection', () => {
     });
   });
 
+  it('waits for the passphrase in a new browser session: every call says to unlock, none reaches Asset Panda, nothing is lost', async () => {
+    const { account, module } = tenant();
+    await connection().testAndSave(readWrite, account.id, module.id);
+    expect(await connection().setPassphrase('', 'a long enough passphrase')).toBe('unlocked');
+    expect((await connection().collections()).length).toBeGreaterThan(0);
+
+    session = memorySession();
+    sandbox.requests.length = 0;
+    const locked = connection();
+    expect(await locked.lockState()).toBe('locked');
+    const unlockMessage = 'Asset Panda is locked. Unlock with your passphrase on the options page';
+    await expect(locked.collections()).rejects.toMatchObject({ kind: 'locked', message: expect.stringContaining(unlockMessage) });
+    await expect(locked.accounts({ ...readWrite, accessKeySecret: '' })).rejects.toMatchObject({ kind: 'locked' });
+    await expect(locked.testAndSave(readWrite, account.id, module.id)).rejects.toMatchObject({ kind: 'locked' });
+    expect(sandbox.requests).toEqual([]);
+    expect(await locked.status()).toMatchObject({ state: 'connected', account: { name: 'Contoso IT' } });
+
+    await expect(locked.unlock('not the passphrase')).rejects.toMatchObject({ kind: 'invalid-input', message: expect.stringContaining('not the passphrase set') });
+    expect(await locked.unlock('a long enough passphrase')).toBe('unlocked');
+    expect((await connection().collections()).length).toBeGreaterThan(0);
+  });
+
+  it('forgets the saved key and the passphrase when the passphrase is lost, and connects afresh', async () => {
+    const { account, module } = tenant();
+    await connection().testAndSave(readWrite, account.id, module.id);
+    await connection().setPassphrase('', 'a long enough passphrase');
+    session = memorySession();
+
+    await connection().forgetLockedKey();
+    expect(await connection().lockState()).toBe('off');
+    await expectNothingSaved(connection());
+    expect(await connection().testAndSave(readWrite, account.id, module.id)).toMatchObject({ state: 'connected' });
+  });
+
   it('exports the shapes seen, without values or keys, across service-worker restarts', async () => {
     const { account, module } = tenant();
     await connection().testAndSave(readWrite, account.id, module.id);
@@ -169,7 +263,9 @@ describe('Asset Panda connection', () => {
 
     const report = await connection().diagnostics('1.2.3');
     expect(report.extensionVersion).toBe('1.2.3');
-    expect(report.expectations.map((e) => e.id)).toEqual(expect.arrayContaining(['column-listing', 'record-read', 'error-body']));
+    expect(report.expectations.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['column-listing', 'column-listing-in-data', 'record-read', 'search-result', 'search-records', 'write-result', 'write-record-results', 'error-body']),
+    );
     const operations = report.observations.map((o) => `${o.operation} ${o.status} ${o.expectation} ${o.matched}`);
     expect(operations).toEqual(
       expect.arrayContaining([

@@ -1,6 +1,7 @@
 import type { Database } from '../db/open';
-import { SecretUnreadableError, type SecretVault } from '../secrets/vault';
-import { normaliseApiBaseUrl } from './api-base-url';
+import { UnreadableDocumentError } from '../db/settings-document';
+import { PassphraseError, SecretUnreadableError, VaultLockedError, type LockState, type SecretVault } from '../secrets/vault';
+import { API_BASE_URL_RULE, DEFAULT_API_BASE_URL, normaliseApiBaseUrl } from './api-base-url';
 import { createAssetPandaClient, type AssetPandaClient } from './client';
 import { connectionStore, type SavedConnection } from './connection-store';
 import { createShapeLog } from './diagnostics';
@@ -17,7 +18,8 @@ export interface ConnectionInput {
 }
 
 export type ConnectionStatus =
-  | { state: 'not-connected' }
+  /** `unreadable`: a saved connection exists but no longer reads; it is kept until replaced. */
+  | { state: 'not-connected'; unreadable?: string }
   | { state: 'connected'; baseUrl: string; accessKeyId: string; account: Named; module: Named; savedAt: string };
 
 export interface AssetPandaConnection {
@@ -33,6 +35,13 @@ export interface AssetPandaConnection {
   /** The saved connection's client and module, for sync and actions. */
   open(): Promise<{ client: AssetPandaClient; tenant: Tenant }>;
   diagnostics(extensionVersion: string): Promise<ReturnType<typeof diagnosticsReport>>;
+  /** Whether the saved key is behind a passphrase, and whether it was given in this browser session. */
+  lockState(): Promise<LockState>;
+  unlock(passphrase: string): Promise<LockState>;
+  /** Sets (`current` empty), changes, or removes (`next` empty) the passphrase; the saved key stays. */
+  setPassphrase(current: string, next: string): Promise<LockState>;
+  /** For a lost passphrase: forgets the saved connection with its key, and the passphrase. */
+  forgetLockedKey(): Promise<void>;
 }
 
 export interface ConnectionDependencies {
@@ -45,6 +54,27 @@ export interface ConnectionDependencies {
 /** The vault purpose of the Access Key Secret: a sealed secret only opens for it. */
 const SECRET_PURPOSE = 'assetpanda.accessKeySecret';
 
+export const LOCKED_MESSAGE =
+  'Asset Panda is locked. Unlock with your passphrase on the options page (Asset Panda → Passphrase lock); until then nothing, scheduled sync included, calls Asset Panda.';
+
+/** Runs a vault operation, in the words of an Asset Panda error when the vault refuses. */
+async function inVault<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (error instanceof VaultLockedError) throw new AssetPandaError('locked', LOCKED_MESSAGE);
+    if (error instanceof PassphraseError) {
+      throw new AssetPandaError(
+        'invalid-input',
+        error.problem === 'wrong'
+          ? 'That is not the passphrase set for Asset Panda. Try again; if it is lost, choose "Forget the saved key" and enter the Access Key Secret again.'
+          : error.message,
+      );
+    }
+    throw error;
+  }
+}
+
 export function createAssetPandaConnection({ database, vault, fetch, sleep }: ConnectionDependencies): AssetPandaConnection {
   const store = connectionStore(database);
   const log = createShapeLog({ onNewShape: (entries) => void store.saveObservations(entries).catch(() => undefined) });
@@ -54,7 +84,7 @@ export function createAssetPandaConnection({ database, vault, fetch, sleep }: Co
 
   async function credentialsFrom(input: ConnectionInput): Promise<Credentials> {
     const baseUrl = normaliseApiBaseUrl(input.baseUrl);
-    if (!baseUrl) throw invalid('The API base URL must be an https address on assetpanda.app, such as https://api.assetpanda.app.');
+    if (!baseUrl) throw invalid(API_BASE_URL_RULE);
     const accessKeyId = input.accessKeyId.trim();
     if (!accessKeyId) throw invalid('Enter the Access Key ID. Asset Panda shows it under Settings → API Configuration.');
     const accessKeySecret = input.accessKeySecret.trim();
@@ -65,8 +95,14 @@ export function createAssetPandaConnection({ database, vault, fetch, sleep }: Co
   }
 
   async function savedCredentials(saved: SavedConnection): Promise<Credentials> {
+    if (normaliseApiBaseUrl(saved.baseUrl) !== saved.baseUrl) {
+      throw new AssetPandaError(
+        'not-connected',
+        `The saved Asset Panda connection points at ${saved.baseUrl}, which is not Asset Panda's API (${DEFAULT_API_BASE_URL}), so the extension sends the key nowhere. Reconnect: enter the API key on the options page and choose Test and Save Connection.`,
+      );
+    }
     try {
-      return { baseUrl: saved.baseUrl, accessKeyId: saved.accessKeyId, accessKeySecret: await vault.open(SECRET_PURPOSE, saved.accessKeySecret) };
+      return { baseUrl: saved.baseUrl, accessKeyId: saved.accessKeyId, accessKeySecret: await inVault(() => vault.open(SECRET_PURPOSE, saved.accessKeySecret)) };
     } catch (error) {
       if (!(error instanceof SecretUnreadableError)) throw error;
       throw new AssetPandaError(
@@ -86,8 +122,13 @@ export function createAssetPandaConnection({ database, vault, fetch, sleep }: Co
 
   return {
     async status() {
-      const saved = await store.loadConnection();
-      return saved ? connectedStatus(saved) : { state: 'not-connected' };
+      try {
+        const saved = await store.loadConnection();
+        return saved ? connectedStatus(saved) : { state: 'not-connected' };
+      } catch (error) {
+        if (!(error instanceof UnreadableDocumentError)) throw error;
+        return { state: 'not-connected', unreadable: error.message };
+      }
     },
 
     async accounts(input) {
@@ -99,6 +140,8 @@ export function createAssetPandaConnection({ database, vault, fetch, sleep }: Co
     },
 
     async testAndSave(input, accountId, moduleId) {
+      // A locked vault could not seal the new key: say so before calling Asset Panda at all.
+      if ((await vault.lockState()) === 'locked') throw new AssetPandaError('locked', LOCKED_MESSAGE);
       const credentials = await credentialsFrom(input);
       const client = clientFor(credentials);
       const account = (await client.listAccounts()).find((candidate) => candidate.id === accountId);
@@ -120,7 +163,7 @@ export function createAssetPandaConnection({ database, vault, fetch, sleep }: Co
       const saved: SavedConnection = {
         baseUrl: credentials.baseUrl,
         accessKeyId: credentials.accessKeyId,
-        accessKeySecret: await vault.seal(SECRET_PURPOSE, credentials.accessKeySecret),
+        accessKeySecret: await inVault(() => vault.seal(SECRET_PURPOSE, credentials.accessKeySecret)),
         account,
         module,
         savedAt: new Date().toISOString(),
@@ -146,6 +189,23 @@ export function createAssetPandaConnection({ database, vault, fetch, sleep }: Co
     async diagnostics(extensionVersion) {
       await restored;
       return diagnosticsReport(log.entries(), extensionVersion);
+    },
+
+    lockState: () => vault.lockState(),
+
+    async unlock(passphrase) {
+      await inVault(() => vault.unlock(passphrase));
+      return vault.lockState();
+    },
+
+    async setPassphrase(current, next) {
+      await inVault(() => vault.setPassphrase(current || undefined, next || undefined));
+      return vault.lockState();
+    },
+
+    async forgetLockedKey() {
+      await store.deleteConnection();
+      await vault.reset();
     },
   };
 }

@@ -1,3 +1,5 @@
+import { isRedirect, NO_REDIRECTS, redirectTarget } from '../redirects';
+import { API_BASE_URL_RULE, normaliseApiBaseUrl } from './api-base-url';
 import type { ShapeLog } from './diagnostics';
 import { AssetPandaError, NotUniqueError } from './errors';
 import { checkAnswer, type Answer } from './expectations';
@@ -41,7 +43,9 @@ export function createTransport(options: TransportOptions): Send {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = options.now ?? Date.now;
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  // The one place the key pair is sent: it goes to Asset Panda's API or nowhere.
+  const baseUrl = normaliseApiBaseUrl(options.baseUrl);
+  if (!baseUrl) throw new AssetPandaError('invalid-input', API_BASE_URL_RULE);
   const headers = {
     [ACCESS_KEY_ID_HEADER]: options.accessKeyId,
     [ACCESS_KEY_SECRET_HEADER]: options.accessKeySecret,
@@ -52,6 +56,7 @@ export function createTransport(options: TransportOptions): Send {
     const { endpoint } = call;
     const operation = `${endpoint.method} ${endpoint.path}`;
     const init = (): RequestInit => ({
+      ...NO_REDIRECTS,
       method: endpoint.method,
       signal: AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS),
       headers: call.body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
@@ -63,8 +68,9 @@ export function createTransport(options: TransportOptions): Send {
       let status: number;
       let text: string;
       let retryAfter: string | null;
+      let response: Response;
       try {
-        const response = await fetchImpl(url, init());
+        response = await fetchImpl(url, init());
         status = response.status;
         retryAfter = response.headers.get('retry-after');
         text = await response.text();
@@ -75,6 +81,7 @@ export function createTransport(options: TransportOptions): Send {
         }
         throw unreachable(baseUrl, error);
       }
+      if (isRedirect(response)) throw redirected(operation, response);
       const answer: Answer = { operation, status, body: parseJson(text) };
       if (status >= 200 && status < 300) {
         if (text !== '' && answer.body === undefined) throw notJson(answer, options.log);
@@ -110,6 +117,14 @@ function unreachable(baseUrl: string, error: unknown): AssetPandaError {
   return new AssetPandaError(
     'network',
     `Could not reach Asset Panda at ${baseUrl} (${reason}). Check the API base URL and your network connection, then try again.`,
+  );
+}
+
+function redirected(operation: string, response: Response): AssetPandaError {
+  return new AssetPandaError(
+    'redirected',
+    `Asset Panda's API answered ${operation} with a redirect to ${redirectTarget(response)}. The extension never sends your API key to another ` +
+      'address, so it stopped and sent nothing there. Check that the API base URL is https://api.assetpanda.app, then try again.',
   );
 }
 
@@ -154,6 +169,7 @@ function failure(call: Call, answer: Answer, waitMs: number, log: ShapeLog | und
       'not-found',
       `Asset Panda could not find ${call.subject}${body ? ` (${body.message})` : ''}. Check that it still exists in Asset Panda and that this API key's account can reach it.`,
       status,
+      body?.errors,
     );
   }
   if (status === 429) {
@@ -164,7 +180,7 @@ function failure(call: Call, answer: Answer, waitMs: number, log: ShapeLog | und
     );
   }
   const violations = uniqueViolations(status, body);
-  if (violations.length > 0) return new NotUniqueError(violations, status);
+  if (violations.length > 0) return new NotUniqueError(violations, status, body?.errors);
   if (status >= 500) {
     return new AssetPandaError('server', `Asset Panda had a problem answering ${answer.operation} (HTTP ${status}). Try again in a few minutes.`, status);
   }
@@ -173,6 +189,7 @@ function failure(call: Call, answer: Answer, waitMs: number, log: ShapeLog | und
     `Asset Panda refused the request for ${call.subject} (HTTP ${status})${body ? `: ${details(body)}` : ''}.` +
       (checked && !checked.ok ? ` Its error did not match what the extension assumes: ${ERROR_BODY.statement} Use "Export diagnostics" on the options page to report it.` : ''),
     status,
+    body?.errors,
   );
 }
 

@@ -59,7 +59,47 @@ export interface FieldMatch {
 
 export interface RecordPage {
   records: AssetRecord[];
-  total: number;
-  /** The `from` of the next page, when there is one. */
+  /** How many records match in all, when the answer says (one evidenced shape does not). */
+  total?: number;
+  /** The `from` of the next page, when there may be one. */
   next?: number;
 }
+
+/** One reason Asset Panda gave for not writing a record. */
+export interface RecordError {
+  message: string;
+  /** The field (column id) the reason is about, when the answer names it. */
+  fieldId?: string;
+  /** The field's display name, when the client could look it up. */
+  fieldName?: string;
+  /** The value refused: as the answer gives it, or as the request sent it. */
+  value?: unknown;
+  /** Another record already holds the value in a field that must be unique. */
+  notUnique: boolean;
+}
+
+/** A record Asset Panda wrote. */
+export interface WrittenRecord {
+  ok: true;
+  /** The update's record id, or the new record's when the answer names it (one evidenced shape does not). */
+  recordId?: string;
+  /** The record as stored, when the answer holds it. */
+  record?: AssetRecord;
+}
+
+/** A record Asset Panda did not write. */
+export interface FailedRecord {
+  ok: false;
+  /** For the admin: what was wrong and what to do. */
+  reason: string;
+  /** Empty when the record was only held back by the others (`retryable`). */
+  errors: RecordError[];
+  /**
+   * True when the record itself was not at fault: Asset Panda refused the whole request because of
+   * other records in it, so nothing was written and sending this record again is safe.
+   */
+  retryable: boolean;
+}
+
+/** What became of one record of a create or update; the outcomes keep the order of the input. */
+export type RecordOutcome = WrittenRecord | FailedRecord;

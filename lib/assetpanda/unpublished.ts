@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { UniqueViolation } from './errors';
-import { assumed } from './expectations';
-import { COLUMN_ID, envelope, recordQuery } from './published';
+import type { ErrorDetail, UniqueViolation } from './errors';
+import { assumed, eitherOf } from './expectations';
+import { COLUMN_ID, COLUMN_LISTING, envelope, recordQuery } from './published';
 import type { AssetRecord, CollectionRef, FieldValues, Named, Tenant } from './types';
 
 /**
@@ -12,10 +12,21 @@ import type { AssetRecord, CollectionRef, FieldValues, Named, Tenant } from './t
 
 // ---- Discovery ---------------------------------------------------------------------------------
 
-const NamedSchema = z.looseObject({ id: z.string().min(1), name: z.string() }).transform(({ id, name }): Named => ({ id, name }));
+// OBSERVED (§1.1b): list items carry `id` and their name as `name` or as `displayName`; a working
+// client reads accounts by `name` first, modules and collections by `displayName` first.
+const NAMED_ITEM = { id: z.string().min(1), name: z.string().optional(), displayName: z.string().optional() };
+type NamedItem = { id: string; name?: string; displayName?: string };
+const hasName = (item: NamedItem) => item.name !== undefined || item.displayName !== undefined;
+const NAMELESS = { message: 'an item is named by name or displayName', path: ['name'] };
+
+function named(item: NamedItem, first: 'name' | 'displayName'): Named {
+  const name = first === 'name' ? (item.name ?? item.displayName) : (item.displayName ?? item.name);
+  return { id: item.id, name: name ?? '' };
+}
 
 // ASSUMPTION: list endpoints answer { data: [...] } (a third-party preset for this API reads its
-// items from `$.data`), possibly with a `total`, and hold every item in one answer: no paging.
+// items from `$.data`, and a working client reads them there), possibly with a `total`, and hold
+// every item in one answer: no paging.
 function completeList<T>(item: z.ZodType<T>) {
   return z
     .object({ data: z.array(item), total: z.number().optional() })
@@ -25,51 +36,78 @@ function completeList<T>(item: z.ZodType<T>) {
     .transform((body) => body.data);
 }
 
-// ASSUMPTION: an account, module and collection each carry at least `id` and `name`.
 export const ACCOUNT_LIST = assumed(
   'account-list',
-  'GET /accounts answers { data: [ { id, name } ] } holding every account of the API key, unpaged.',
-  completeList(NamedSchema),
+  'GET /accounts answers { data: [ { id, name or displayName } ] } holding every account of the API key, unpaged.',
+  completeList(z.looseObject(NAMED_ITEM).refine(hasName, NAMELESS)).transform((items) => items.map((item) => named(item, 'name'))),
 );
 
-// ASSUMPTION: GET /modules ("by account") takes the account as `accountId`.
+// ASSUMPTION: GET /modules ("by account") takes the account as `accountId` (as a working client sends it).
 export function modulesQuery(accountId: string): Record<string, string> {
   return { accountId };
 }
 
 export const MODULE_LIST = assumed(
   'module-list',
-  'GET /modules?accountId= answers { data: [ { id, name } ] } holding every module of the account, unpaged.',
-  completeList(NamedSchema),
+  'GET /modules?accountId= answers { data: [ { id, displayName or name } ] } holding every module of the account, unpaged.',
+  completeList(z.looseObject(NAMED_ITEM).refine(hasName, NAMELESS)).transform((items) => items.map((item) => named(item, 'displayName'))),
 );
 
 // ASSUMPTION: the unpublished `CollectionsResponse` is the same list envelope.
+// OBSERVED (§1.1b): a collection may carry `isActive` and `deleted`; inactive and deleted ones are not offered.
 export const COLLECTION_LIST = assumed(
   'collection-list',
-  'GET /collections answers { data: [ { id, name } ] } holding every collection of the module, unpaged.',
-  completeList(NamedSchema),
+  'GET /collections answers { data: [ { id, displayName or name, isActive?, deleted? } ] } holding every collection of the module, unpaged; ' +
+    'those with isActive: false or deleted: true are left out.',
+  completeList(z.looseObject({ ...NAMED_ITEM, isActive: z.boolean().optional(), deleted: z.boolean().optional() }).refine(hasName, NAMELESS)).transform(
+    (items) => items.filter((item) => item.isActive !== false && item.deleted !== true).map((item) => named(item, 'displayName')),
+  ),
 );
 
 // ---- Columns -----------------------------------------------------------------------------------
 
 // ASSUMPTION: GET /collection-columns takes the record read's query parameters (collectionId,
-// accountId, moduleId); the reference names the endpoint but not its parameters.
+// accountId, moduleId); the reference names the endpoint but not its parameters (a working client
+// sends the same three).
 export const columnsQuery = recordQuery;
+
+// OBSERVED (§1.1b): the live API wraps the published listing in `data`.
+const COLUMN_LISTING_IN_DATA = assumed(
+  'column-listing-in-data',
+  'Fetch Collection Columns answers the published listing wrapped in data, { data: { columns: { all: [ { id, type, displayName, references? } ] } } }, as a working client observed.',
+  z.object({ data: COLUMN_LISTING.schema }).transform((body) => body.data),
+);
+
+/** The column listing in either evidenced shape. */
+export const COLUMN_LISTINGS = eitherOf(COLUMN_LISTING, COLUMN_LISTING_IN_DATA);
 
 // ASSUMPTION: besides the published id, type, displayName and references, each column says whether
 // it is `required` and `unique` (the web app lets a field be "marked unique"), and list and status
 // columns carry their allowed values as `options`, plain labels.
-export const COLUMN_FLAGS = assumed(
+// OBSERVED (§1.1b): a column may carry `deleted: true`; such a column is no field to offer.
+const ColumnFlagsSchema = z
+  .object({
+    columns: z.object({
+      all: z.array(
+        z.looseObject({ required: z.boolean(), unique: z.boolean(), options: z.array(z.string()).optional(), deleted: z.boolean().optional() }),
+      ),
+    }),
+  })
+  .transform((body) => body.columns.all);
+
+const COLUMN_FLAGS = assumed(
   'column-flags',
-  'Each column in columns.all[] also carries required and unique as booleans, and list and status columns their options as strings.',
-  z
-    .object({
-      columns: z.object({
-        all: z.array(z.looseObject({ required: z.boolean(), unique: z.boolean(), options: z.array(z.string()).optional() })),
-      }),
-    })
-    .transform((body) => body.columns.all),
+  'Each column in columns.all[] also carries required and unique as booleans, list and status columns their options as strings, and a deleted column deleted: true.',
+  ColumnFlagsSchema,
 );
+
+const COLUMN_FLAGS_IN_DATA = assumed(
+  'column-flags-in-data',
+  'The same per-column flags in the listing wrapped in data (data.columns.all[]).',
+  z.object({ data: ColumnFlagsSchema }).transform((body) => body.data),
+);
+
+export const COLUMN_FLAG_SETS = eitherOf(COLUMN_FLAGS, COLUMN_FLAGS_IN_DATA);
 
 // ---- Records -----------------------------------------------------------------------------------
 
@@ -111,24 +149,108 @@ export const EXACT_MATCH_OPERATOR = 'equals';
 // ASSUMPTION: `pagination.size` may be up to 100 (the published example asks for 10).
 export const SEARCH_PAGE_SIZE = 100;
 
+interface SearchAnswer {
+  records: AssetRecord[];
+  /** Every match, when the answer counts them. */
+  total?: number;
+}
+
 // ASSUMPTION: the search answers { data: [record…], total }, `total` counting every match.
-export const SEARCH_RESULT = assumed(
+const SEARCH_RESULT = assumed(
   'search-result',
   `POST /collection-records/search answers { data: [record…], total } with total counting every match, ${RECORD_STATEMENT}.`,
-  z.object({ data: z.array(RecordSchema), total: z.number().int().nonnegative() }),
+  z.object({ data: z.array(RecordSchema), total: z.number().int().nonnegative() }).transform((body): SearchAnswer => ({ records: body.data, total: body.total })),
 );
+
+// OBSERVED (§1.1b): the records come under `data.records`, with no total that a client reads.
+// ASSUMPTION: the search honours the published `pagination` (the working client sends none), so a
+// page holding fewer records than asked for is the last.
+const SEARCH_RECORDS = assumed(
+  'search-records',
+  'POST /collection-records/search answers { data: { records: [record…] } } (as a working client observed), without a total: ' +
+    `a page holding fewer records than asked for is the last, ${RECORD_STATEMENT}.`,
+  z.object({ data: z.object({ records: z.array(RecordSchema) }) }).transform((body): SearchAnswer => ({ records: body.data.records })),
+);
+
+export const SEARCH_RESULTS = eitherOf(SEARCH_RESULT, SEARCH_RECORDS);
 
 // ---- Writes ------------------------------------------------------------------------------------
 
 // ASSUMPTION: create has no published cap; keeping it to the update cap means no hidden one bites.
 export const CREATE_LIMIT = 5;
 
+/** One record's result in a write answer, in the order of the request. */
+export type RecordResult = { written: true; recordId?: string; record?: AssetRecord } | { written: false; errors: ErrorDetail[] };
+
 // ASSUMPTION: create and update answer { data: [record…] }, the records as stored, in request order.
-export const WRITE_RESULT = assumed(
+const WRITE_RESULT = assumed(
   'write-result',
   `POST and PUT /collection-records answer { data: [record…] } in the order of the request, ${RECORD_STATEMENT}.`,
-  z.object({ data: z.array(RecordSchema) }).transform((body) => body.data),
+  z.object({ data: z.array(RecordSchema) }).transform((body) => body.data.map((record): RecordResult => ({ written: true, recordId: record.id, record }))),
 );
+
+// OBSERVED (§1.1b): one result per record, { success, errors, index }, and a 2xx answer can hold
+// failures (success: false: that record was not written). The working client pairs results with
+// records by position and prints each error as text.
+// ASSUMPTION: `index`, when given, is that position, counted from 0. An error is a text, or an
+// object read like the error body's entries ({ message, field?, value? }). A result may name the
+// written record by `id` (not observed: read when present; otherwise a new record's id is unknown).
+const RecordResultSchema = z.looseObject({
+  success: z.boolean(),
+  errors: z.array(z.unknown()).nullish(),
+  index: z.number().int().nonnegative().optional(),
+  id: z.string().min(1).optional(),
+});
+
+const WRITE_RECORD_RESULTS = assumed(
+  'write-record-results',
+  'POST and PUT /collection-records answer { data: { records: [ { success, errors, index } ] } } (as a working client observed): one result per record, ' +
+    'in the order of the request (index being its position from 0); success: false means that record was not written, errors saying why.',
+  z
+    .object({
+      data: z.object({
+        records: z.array(RecordResultSchema).superRefine((results, context) => {
+          results.forEach((result, position) => {
+            if (result.index !== undefined && result.index !== position) {
+              context.addIssue({ code: 'custom', path: [position, 'index'], message: `index ${result.index} is not the result's position ${position}` });
+            }
+          });
+        }),
+      }),
+    })
+    .transform((body) =>
+      body.data.records.map((result): RecordResult =>
+        result.success ? { written: true, ...(result.id ? { recordId: result.id } : {}) } : { written: false, errors: (result.errors ?? []).map(errorDetail) },
+      ),
+    ),
+);
+
+/** A write answer in either evidenced shape. */
+export const WRITE_RESULTS = eitherOf(WRITE_RESULT, WRITE_RECORD_RESULTS);
+
+const ErrorObjectSchema = z.looseObject({ message: z.string().optional(), field: z.string().optional(), value: z.unknown().optional() });
+
+function errorDetail(raw: unknown): ErrorDetail {
+  if (typeof raw === 'string') return { message: raw };
+  const parsed = ErrorObjectSchema.safeParse(raw);
+  if (!parsed.success) return { message: String(raw) };
+  const { message, field, value } = parsed.data;
+  return { message: message ?? JSON.stringify(raw), ...(field ? { field } : {}), ...(value === undefined ? {} : { value }) };
+}
+
+// ASSUMPTION: a write answered with an error wrote nothing (all or nothing). When every entry of
+// its `errors` names a record of the request by `recordIndex`, those records are at fault and the
+// others were only held back by them; otherwise the request as a whole was refused.
+export function faultsByRecord(details: readonly ErrorDetail[] | undefined, recordCount: number): Map<number, ErrorDetail[]> | undefined {
+  if (!details || details.length === 0) return undefined;
+  const byRecord = new Map<number, ErrorDetail[]>();
+  for (const detail of details) {
+    const index = detail.recordIndex;
+    if (index === undefined || index >= recordCount) return undefined;
+    byRecord.set(index, [...(byRecord.get(index) ?? []), detail]);
+  }
+  return byRecord;
+}
 
 // ASSUMPTION: DELETE /collection-records takes the update's envelope with `records: [ { recordId } ]`.
 export function deleteBody(collection: CollectionRef, recordIds: readonly string[]) {
@@ -173,12 +295,16 @@ export const ERROR_BODY = assumed(
 export type ErrorBody = z.infer<typeof ERROR_BODY.schema>;
 
 // ASSUMPTION: a value that a unique field already holds answers 409 or 422 (Classic answers 422
-// "is not unique") with an `errors` entry whose `field` is the column id, `value` the value (when
-// given) and whose message says "unique".
+// "is not unique") — or fails that record inside a per-record answer — with an error whose `field`
+// is the column id, `value` the value (when given) and whose message says "unique".
+export function isUniqueViolation(detail: ErrorDetail): detail is ErrorDetail & { field: string } {
+  return detail.field !== undefined && detail.field !== '' && /\bunique\b/i.test(detail.message);
+}
+
 export function uniqueViolations(status: number, body: ErrorBody | undefined): UniqueViolation[] {
   if ((status !== 409 && status !== 422) || !body?.errors) return [];
   return body.errors.flatMap((error) =>
-    error.field && /\bunique\b/i.test(error.message)
+    isUniqueViolation(error)
       ? [{ fieldId: error.field, value: error.value, ...(error.recordIndex === undefined ? {} : { recordIndex: error.recordIndex }) }]
       : [],
   );
@@ -189,10 +315,14 @@ export const UNPUBLISHED_EXPECTATIONS = [
   ACCOUNT_LIST,
   MODULE_LIST,
   COLLECTION_LIST,
+  COLUMN_LISTING_IN_DATA,
   COLUMN_FLAGS,
+  COLUMN_FLAGS_IN_DATA,
   RECORD_READ,
   SEARCH_RESULT,
+  SEARCH_RECORDS,
   WRITE_RESULT,
+  WRITE_RECORD_RESULTS,
   DELETE_RESULT,
   ERROR_BODY,
 ];

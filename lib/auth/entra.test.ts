@@ -1,24 +1,17 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_CLIENT_ID } from '../../tests/sandbox/entra/state.ts';
 import { SANDBOX_ADMIN, SANDBOX_TENANT_DOMAIN, SANDBOX_TENANT_ID } from '../../tests/sandbox/directory.ts';
 import { sandboxAuthEnvironment } from '../../tests/support/auth-environment.ts';
+import { signInFailure } from '../../tests/support/sign-in-failure.ts';
 import { useSandbox } from '../../tests/support/use-sandbox.ts';
 import { refresh, signIn } from './entra';
-import { SignInError } from './errors';
 import type { IntuneSettings } from './settings';
 
 const sandbox = useSandbox({ fleetSize: 10 });
 
 const settings: IntuneSettings = { tenantId: SANDBOX_TENANT_ID, clientId: SANDBOX_CLIENT_ID, applicationObjectId: '', cloud: 'global' };
 
-async function failure(promise: Promise<unknown>): Promise<SignInError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SignInError);
-  return error as SignInError;
-}
 
 describe('sign-in with authorization code + PKCE', () => {
   it('signs the admin in and reads the account and granted permissions', async () => {
@@ -33,8 +26,17 @@ describe('sign-in with authorization code + PKCE', () => {
     expect(tokens.refreshToken).toBeTruthy();
     expect(tokens.refreshTokenExpiresAt! - sandbox.world.now()).toBeGreaterThan(23 * 3600_000);
     const tokenRequest = sandbox.requests.find((r) => r.path.endsWith('/oauth2/v2.0/token'))!;
-    expect(tokenRequest.body).toContain('code_verifier=');
     expect(tokenRequest.body).not.toContain('client_secret');
+  });
+
+  it('uses PKCE with S256, though Entra would also take plain: the challenge is the SHA-256 of a verifier sent only to the token endpoint', async () => {
+    await signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true });
+    const authorize = sandbox.requests.find((r) => r.path.endsWith('/oauth2/v2.0/authorize'))!;
+    const verifier = new URLSearchParams(sandbox.requests.find((r) => r.path.endsWith('/oauth2/v2.0/token'))!.body).get('code_verifier') ?? '';
+    expect(authorize.query.code_challenge_method).toBe('S256');
+    expect(verifier).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
+    expect(authorize.query.code_challenge).toBe(createHash('sha256').update(verifier).digest('base64url'));
+    expect(JSON.stringify(authorize)).not.toContain(verifier);
   });
 
   it('accepts a verified domain as the Tenant ID', async () => {
@@ -59,24 +61,29 @@ describe('sign-in with authorization code + PKCE', () => {
       if (!href) throw new Error('The approval page has no #cancel link.');
       return new URL(href.replaceAll('&amp;', '&'), url).href;
     });
-    const error = await failure(signIn(environment, settings, { interactive: true }));
-    expect(['needs-admin-consent', 'sign-in-cancelled']).toContain(error.code);
-    expect(error.message).toMatch(/admin/i);
+    // The approval page only lets the user go back to the app: that reads as a closed window…
+    const closed = await signInFailure(signIn(environment, settings, { interactive: true }));
+    expect(closed.code).toBe('sign-in-cancelled');
+    // …and a silent sign-in then names what is missing (Test and Save asks it the same way).
+    const silent = await signInFailure(signIn(environment, settings, { interactive: false }));
+    expect(silent.aadsts).toBe('65001');
+    expect(silent.code).toBe('needs-admin-consent');
+    expect(silent.message).toContain(`Grant admin consent for ${SANDBOX_TENANT_ID}`);
   });
 
   it('says the sign-in was declined when the user says no', async () => {
     sandbox.world.entra.mode = 'deny';
-    const error = await failure(signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true }));
+    const error = await signInFailure(signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true }));
     expect(error.code).toBe('sign-in-cancelled');
   });
 
   it('names a wrong tenant, and points at the Client ID when Entra shows an error page', async () => {
-    const wrongTenant = await failure(
+    const wrongTenant = await signInFailure(
       signIn(sandboxAuthEnvironment(sandbox), { ...settings, tenantId: '11111111-2222-3333-4444-555555555555' }, { interactive: true }),
     );
     expect(wrongTenant.code).toBe('unknown-tenant');
     expect(wrongTenant.message).toContain('11111111-2222-3333-4444-555555555555');
-    const wrongClient = await failure(
+    const wrongClient = await signInFailure(
       signIn(sandboxAuthEnvironment(sandbox), { ...settings, clientId: '99999999-8888-7777-6666-555555555555' }, { interactive: true }),
     );
     // Entra shows its AADSTS700016 error in the sign-in window instead of redirecting back: the admin
@@ -86,7 +93,7 @@ describe('sign-in with authorization code + PKCE', () => {
   });
 
   it('needs interaction for a silent sign-in without a Microsoft session, and not after one', async () => {
-    const silentFirst = await failure(signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: false }));
+    const silentFirst = await signInFailure(signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: false }));
     expect(silentFirst.code).toBe('interaction-required');
     await signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true });
     const silent = await signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: false });
@@ -95,8 +102,31 @@ describe('sign-in with authorization code + PKCE', () => {
 
   it('reports a network failure as such', async () => {
     sandbox.fault({ host: 'login.microsoftonline.com', response: { status: 503, body: 'Service Unavailable' }, times: 5 });
-    const error = await failure(signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true }));
+    const error = await signInFailure(signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true }));
     expect(error.code).toBe('service-unavailable');
+  });
+});
+
+describe('redirects during sign-in', () => {
+  const toExample = { status: 307, headers: { location: 'https://example.com/stolen' } };
+
+  it.each([
+    ['the OpenID discovery', 'GET', /\/v2\.0\/\.well-known\/openid-configuration$/],
+    ['the code redemption', 'POST', /\/oauth2\/v2\.0\/token$/],
+  ])('refuses a redirect of %s: nothing reaches the other host', async (_, method, path) => {
+    sandbox.fault({ host: 'login.microsoftonline.com', method, path, response: toExample });
+    const error = await signInFailure(signIn(sandboxAuthEnvironment(sandbox), settings, { interactive: true }));
+    expect(error.code).toBe('redirected');
+    expect(error.message).toContain('answered with a redirect to https://example.com');
+    expect(sandbox.requests.filter((r) => r.host === 'example.com')).toEqual([]);
+  });
+
+  it('refuses a redirect of the refresh: the refresh token reaches no other host', async () => {
+    const environment = sandboxAuthEnvironment(sandbox);
+    const tokens = await signIn(environment, settings, { interactive: true });
+    sandbox.fault({ host: 'login.microsoftonline.com', method: 'POST', path: /\/token$/, response: toExample });
+    expect((await signInFailure(refresh(environment, settings, tokens))).code).toBe('redirected');
+    expect(sandbox.requests.filter((r) => r.host === 'example.com')).toEqual([]);
   });
 });
 
@@ -115,7 +145,7 @@ describe('refresh', () => {
     const environment = sandboxAuthEnvironment(sandbox);
     const tokens = await signIn(environment, settings, { interactive: true });
     sandbox.world.entra.revokeRefreshTokens();
-    const error = await failure(refresh(environment, settings, tokens));
+    const error = await signInFailure(refresh(environment, settings, tokens));
     expect(error.code).toBe('session-expired');
     expect(error.message).toMatch(/sign in again/i);
   });

@@ -1,7 +1,8 @@
 import * as oauth from 'oauth4webapi';
 import { z } from 'zod';
 import { CLOUDS } from '../graph/clouds';
-import { EntraHttpError, explainSignInError } from './errors';
+import { isRedirect, NO_REDIRECTS, redirectTarget } from '../redirects';
+import { EntraHttpError, EntraRedirectError, explainSignInError } from './errors';
 import { signInScope } from './permissions';
 import type { Account, IntuneSettings } from './settings';
 import type { TokenSet } from './tokens';
@@ -23,6 +24,7 @@ const DiscoverySchema = z.object({
   authorization_endpoint: z.string().url(),
   token_endpoint: z.string().url(),
   jwks_uri: z.string().url(),
+  end_session_endpoint: z.string().url().optional(),
 });
 
 const IdClaimsSchema = z.object({
@@ -54,14 +56,15 @@ export async function signIn(
       code_challenge_method: 'S256',
       state,
       nonce,
-      ...(options.interactive ? { prompt: 'select_account' } : { prompt: 'none' }),
+      // Test and Save lets the admin pick an account; a sign-in for the saved account goes straight to it.
+      ...(options.interactive ? (options.loginHint ? {} : { prompt: 'select_account' }) : { prompt: 'none' }),
       ...(options.loginHint ? { login_hint: options.loginHint } : {}),
     };
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
     const redirected = await env.launch(url.href, options.interactive);
     const callback = oauth.validateAuthResponse(server, client, new URL(redirected), state);
     const response = await oauth.authorizationCodeGrantRequest(server, client, oauth.None(), callback, env.redirectUri, verifier, {
-      [oauth.customFetch]: env.fetch,
+      [oauth.customFetch]: withoutRedirects(env),
     });
     const tokens = await oauth.processAuthorizationCodeResponse(server, client, response, { expectedNonce: nonce, requireIdToken: true });
     return toTokenSet(env, tokens, undefined);
@@ -76,7 +79,7 @@ export async function refresh(env: AuthEnvironment, settings: IntuneSettings, cu
   try {
     const { server, client } = await discover(env, settings);
     const response = await oauth.refreshTokenGrantRequest(server, client, oauth.None(), current.refreshToken, {
-      [oauth.customFetch]: env.fetch,
+      [oauth.customFetch]: withoutRedirects(env),
     });
     const tokens = await oauth.processRefreshTokenResponse(server, client, response);
     return toTokenSet(env, tokens, current);
@@ -85,15 +88,31 @@ export async function refresh(env: AuthEnvironment, settings: IntuneSettings, cu
   }
 }
 
+/**
+ * Entra's own sign-out, in the sign-in window: it ends the browser's Microsoft session, so nothing
+ * can sign in silently with it afterwards. Entra returns to the extension's redirect URI when done.
+ */
+export async function endMicrosoftSession(env: AuthEnvironment, settings: IntuneSettings): Promise<void> {
+  try {
+    const { metadata } = await discover(env, settings);
+    if (!metadata.end_session_endpoint) throw new Error('Microsoft sign-in offers no sign-out address for this tenant.');
+    const url = new URL(metadata.end_session_endpoint);
+    url.searchParams.set('post_logout_redirect_uri', env.redirectUri);
+    await env.launch(url.href, true);
+  } catch (error) {
+    throw explainSignInError(error, { redirectUri: env.redirectUri, settings });
+  }
+}
+
 async function discover(env: AuthEnvironment, settings: IntuneSettings) {
   const loginHost = CLOUDS[settings.cloud].loginHost;
-  const response = await env.fetch(`https://${loginHost}/${encodeURIComponent(settings.tenantId)}/v2.0/.well-known/openid-configuration`);
+  const response = await withoutRedirects(env)(`https://${loginHost}/${encodeURIComponent(settings.tenantId)}/v2.0/.well-known/openid-configuration`);
   if (!response.ok) {
     // Entra answers 400 with AADSTS90002 for a tenant it does not know.
     throw new EntraHttpError(response.status, await response.json().catch(() => undefined));
   }
-  const document = DiscoverySchema.parse(await response.json());
-  const server: oauth.AuthorizationServer = document;
+  const metadata = DiscoverySchema.parse(await response.json());
+  const server: oauth.AuthorizationServer = metadata;
   const client: oauth.Client = {
     client_id: settings.clientId,
     // ID-token times are checked against env.now(), the same clock the rest of the sign-in uses.
@@ -101,7 +120,19 @@ async function discover(env: AuthEnvironment, settings: IntuneSettings) {
     // A machine clock a few minutes off must not break sign-in.
     [oauth.clockTolerance]: 300,
   };
-  return { server, client };
+  return { server, client, metadata };
+}
+
+/**
+ * Entra's fetch, refusing redirects: a followed token request would carry the code, its verifier or
+ * the refresh token to whoever answers, and a followed discovery would let them name the endpoints.
+ */
+function withoutRedirects(env: AuthEnvironment): typeof fetch {
+  return async (input, init) => {
+    const response = await env.fetch(input, { ...init, ...NO_REDIRECTS });
+    if (isRedirect(response)) throw new EntraRedirectError(redirectTarget(response));
+    return response;
+  };
 }
 
 function toTokenSet(env: AuthEnvironment, tokens: oauth.TokenEndpointResponse, previous: TokenSet | undefined): TokenSet {

@@ -13,8 +13,15 @@ export type SignInProblem =
   | 'redirect-uri-not-registered'
   | 'not-single-page-app'
   | 'network'
+  | 'redirected'
   | 'service-unavailable'
-  | 'sign-in-failed';
+  | 'sign-in-failed'
+  // Raised by the session itself, never read from an Entra answer:
+  | 'wrong-account'
+  | 'signed-out';
+
+/** The problems an Entra answer or a failed request can mean. */
+type EntraProblem = Exclude<SignInProblem, 'wrong-account' | 'signed-out'>;
 
 export class SignInError extends UserFacingError {
   constructor(
@@ -37,6 +44,13 @@ export class EntraHttpError extends Error {
   }
 }
 
+/** Entra answered with a redirect, which the sign-in never follows (see lib/redirects). */
+export class EntraRedirectError extends Error {
+  constructor(readonly target: string) {
+    super(`Entra redirected to ${target}`);
+  }
+}
+
 interface Context {
   redirectUri: string;
   settings: IntuneSettings;
@@ -51,7 +65,7 @@ export function explainSignInError(error: unknown, context: Context): SignInErro
   const { error: code, description } = oauthFields(error);
   const aadsts = /AADSTS(\d+)/.exec(description ?? '')?.[1];
   const problem = classify(error, code, aadsts);
-  const detail = description ?? (error instanceof Error ? error.message : undefined);
+  const detail = error instanceof EntraRedirectError ? error.target : (description ?? (error instanceof Error ? error.message : undefined));
   return new SignInError(problem, advice(problem, context, detail), aadsts);
 }
 
@@ -66,7 +80,8 @@ function oauthFields(error: unknown): { error?: string; description?: string } {
   return {};
 }
 
-function classify(error: unknown, code: string | undefined, aadsts: string | undefined): SignInProblem {
+function classify(error: unknown, code: string | undefined, aadsts: string | undefined): EntraProblem {
+  if (error instanceof EntraRedirectError) return 'redirected';
   if (aadsts && CONSENT.has(aadsts)) return 'needs-admin-consent';
   if (code === 'consent_required') return 'needs-admin-consent';
   if (aadsts === '90002' || aadsts === '900023') return 'unknown-tenant';
@@ -86,7 +101,7 @@ function classify(error: unknown, code: string | undefined, aadsts: string | und
   return 'sign-in-failed';
 }
 
-function advice(problem: SignInProblem, { redirectUri, settings }: Context, description: string | undefined): string {
+function advice(problem: EntraProblem, { redirectUri, settings }: Context, description: string | undefined): string {
   const loginHost = CLOUDS[settings.cloud].loginHost;
   switch (problem) {
     case 'sign-in-cancelled':
@@ -107,6 +122,8 @@ function advice(problem: SignInProblem, { redirectUri, settings }: Context, desc
       return `The redirect URI ${redirectUri} must be registered under the "Single-page application" platform (not Web, nor Mobile and desktop). Move it in the app registration's Authentication page, then test again.`;
     case 'network':
       return `Could not reach Microsoft sign-in (${loginHost}). Check your network connection, proxy or firewall, then try again.`;
+    case 'redirected':
+      return `Microsoft sign-in (${loginHost}) answered with a redirect to ${description ?? 'another address'}. The extension never sends a sign-in code or token to another address, so it stopped and sent nothing there. Check your network's proxy or firewall, then try again.`;
     case 'service-unavailable':
       return 'Microsoft sign-in is not answering right now. Nothing was changed; try again in a few minutes.';
     case 'sign-in-failed':

@@ -17,20 +17,30 @@ async function firstPage<Page>(pages: AsyncIterable<Page>): Promise<Page | undef
   return undefined;
 }
 
-/** One harmless Graph call per permission, read back as granted, refused, or failed. */
+export interface ProbeDependencies {
+  cloud: Cloud;
+  fetch: typeof fetch;
+  /** When the probes of this Test and Save stop waiting (on `now`): see PROBE_RETRY_BUDGET_MS in test-connection. */
+  retryUntil: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+/** One harmless Graph call per permission, read back as granted, refused, throttled or failed. */
 export async function runPermissionProbe(
-  deps: { cloud: Cloud; fetch: typeof fetch },
+  { retryUntil, ...deps }: ProbeDependencies,
   probe: Probe | 'privilegedOperations',
   tokens: Pick<TokenSet, 'accessToken' | 'scopes'>,
 ): Promise<ProbeOutcome> {
   const graph = createGraphClient({
-    cloud: deps.cloud,
-    fetch: deps.fetch,
+    ...deps,
     getAccessToken: async () => tokens.accessToken,
     // Tells "the app lacks the permission" from "the admin lacks an Intune role": Intune says both alike.
     grantedScopes: async () => tokens.scopes,
-    // No retries: a probe must answer quickly, and a failure is reported rather than hidden.
-    retryPolicy: { ...DEFAULT_RETRY_POLICY, maxRetries: 0 },
+    // A 429 means Graph did not run the request, the sync POST included: wait it out, within the budget.
+    retryPolicy: { ...DEFAULT_RETRY_POLICY, maxRetries: 10 },
+    retryUntil,
   });
   try {
     switch (probe) {
@@ -53,6 +63,7 @@ export async function runPermissionProbe(
     return { result: 'ok' };
   } catch (error) {
     if (probe === 'privilegedOperations' && isGraphError(error, 'notFound')) return { result: 'ok' };
+    if (isGraphError(error, 'throttled')) return { result: 'throttled', retryAfterMs: error.retryAfterMs };
     if (isGraphError(error, 'noIntuneRole')) return { result: 'no-intune-role', message: error.serviceMessage };
     if (isGraphError(error, 'missingPermission') || isGraphError(error, 'forbidden')) return { result: 'forbidden', message: error.serviceMessage };
     const message = error instanceof Error ? error.message : String(error);

@@ -1,50 +1,62 @@
 import type { Database } from '../db/open';
+import { UnreadableDocumentError } from '../db/settings-document';
 import type { GraphClient, GraphClientOptions } from '../graph/client';
 import type { Cloud } from '../graph/clouds';
-import { loadIntuneConnection, saveIntuneConnection } from './connection-store';
+import { intuneConnectionStore } from './connection-store';
+import { endMicrosoftSession, type AuthEnvironment } from './entra';
 import { SignInError } from './errors';
 import type { SessionSummary } from './session-summary';
 import { REQUIRED_PERMISSIONS, type Probe } from './permissions';
 import { RENEWAL_MARGIN_MS, type IntuneSession } from './session';
-import type { IntuneSettings } from './settings';
-import { testConnection, type ProbeOutcome } from './test-connection';
+import type { IntuneSettings, SavedIntuneConnection } from './settings';
+import { PROBE_RETRY_BUDGET_MS, testConnection, type ProbeOutcome } from './test-connection';
 import type { TokenSet } from './tokens';
 
 export interface IntuneServiceDeps {
   database: Promise<Database>;
   session: IntuneSession;
-  redirectUri: string;
-  now(): number;
-  runProbe(settings: IntuneSettings, probe: Probe | 'privilegedOperations', tokens: TokenSet): Promise<ProbeOutcome>;
+  /** One permission probe; `retryUntil` bounds the waiting of all probes of one Test and Save. */
+  runProbe(settings: IntuneSettings, probe: Probe | 'privilegedOperations', tokens: TokenSet, retryUntil: number): Promise<ProbeOutcome>;
   /** Asks to be woken at `when` to renew the sign-in (an alarm in the browser). */
   scheduleRenewal(when: number): Promise<void>;
   /** A Graph client for the cloud that authenticates through `auth`. */
   graphClient(cloud: Cloud, auth: Pick<GraphClientOptions, 'getAccessToken' | 'grantedScopes'>): GraphClient;
+  cancelRenewal(): Promise<void>;
+  /** The browser's sign-in window, redirect URI and clock (the session's own). */
+  env: AuthEnvironment;
 }
 
 /** The background's Intune connection: test and save, sign-in state, and silent renewal. */
 export function createIntuneService(deps: IntuneServiceDeps) {
   const summary = () => deps.session.state();
+  const connections = intuneConnectionStore(deps.database);
 
   async function keepRenewed(expiresAt: number | undefined): Promise<void> {
-    if (expiresAt) await deps.scheduleRenewal(Math.max(deps.now() + 60_000, expiresAt - RENEWAL_MARGIN_MS));
+    if (expiresAt) await deps.scheduleRenewal(Math.max(deps.env.now() + 60_000, expiresAt - RENEWAL_MARGIN_MS));
   }
 
-  async function savedSettings(): Promise<IntuneSettings> {
-    const connection = await loadIntuneConnection(await deps.database);
+  async function savedConnection(): Promise<SavedIntuneConnection> {
+    const connection = await connections.load();
     if (!connection) throw new SignInError('sign-in-failed', 'Microsoft Intune is not connected yet. Open the options page and use "Test and Save Connection".');
-    return connection.settings;
+    return connection;
   }
 
-  /** The session after proving it: a revoked or lapsed sign-in shows as signed out, with the reason. */
-  async function verifiedSummary(settings: IntuneSettings): Promise<SessionSummary> {
+  /** Signs out here: tokens, renewals and the renewal alarm. */
+  async function signOut(): Promise<SessionSummary> {
+    await deps.session.signOut();
+    await deps.cancelRenewal();
+    return summary();
+  }
+
+  /** The session after proving it: a revoked, lapsed or switched sign-in shows as signed out, with the reason. */
+  async function verifiedSummary({ settings, account }: SavedIntuneConnection): Promise<SessionSummary> {
     const current = await summary();
     if (current.state !== 'signed-in') return current;
     try {
-      await deps.session.accessToken(settings);
+      await deps.session.accessToken(settings, account);
       return await summary();
     } catch (error) {
-      if (error instanceof SignInError && (error.code === 'session-expired' || error.code === 'interaction-required')) {
+      if (error instanceof SignInError && ['session-expired', 'interaction-required', 'wrong-account', 'signed-out'].includes(error.code)) {
         return { state: 'signed-out', problem: { code: error.code, message: error.message } };
       }
       throw error;
@@ -68,46 +80,69 @@ export function createIntuneService(deps: IntuneServiceDeps) {
 
   return {
     async describe({ verify }: { verify: boolean }) {
-      const connection = (await loadIntuneConnection(await deps.database)) ?? null;
+      let unreadable: string | undefined;
+      const connection = (await connections.load().catch((error: unknown) => {
+        if (!(error instanceof UnreadableDocumentError)) throw error;
+        unreadable = error.message;
+        return undefined;
+      })) ?? null;
       return {
         connection,
-        session: verify && connection ? await verifiedSummary(connection.settings) : await summary(),
-        redirectUri: deps.redirectUri,
+        ...(unreadable ? { unreadable } : {}),
+        session: verify && connection ? await verifiedSummary(connection) : await summary(),
+        redirectUri: deps.env.redirectUri,
         requiredPermissions: REQUIRED_PERMISSIONS.map(({ scope, purpose }) => ({ scope, purpose })),
       };
     },
 
     /** Signs in with the new settings and proves every permission; saves only when all hold. */
     async testAndSave(settings: IntuneSettings) {
+      // The budget for waiting out throttling starts with the first probe, after the sign-in window.
+      let retryUntil: number | undefined;
       const { report, tokens } = await testConnection(
         () => signInOrDiagnose(settings),
-        (probe, signedIn) => deps.runProbe(settings, probe, signedIn),
+        (probe, signedIn) => deps.runProbe(settings, probe, signedIn, (retryUntil ??= deps.env.now() + PROBE_RETRY_BUDGET_MS)),
       );
       if (!report.ok || !tokens) return { saved: false, report };
-      await saveIntuneConnection(await deps.database, { settings, account: tokens.account, savedAt: new Date(deps.now()).toISOString() });
+      await connections.save({ settings, account: tokens.account, savedAt: new Date(deps.env.now()).toISOString() });
       await deps.session.adopt(tokens);
       await keepRenewed(tokens.refreshTokenExpiresAt);
       return { saved: true, report };
     },
 
+    /** The popup's Sign in: the saved connection's account, and no other. */
     async signIn(): Promise<SessionSummary> {
-      const tokens = await deps.session.signInInteractively(await savedSettings());
+      const { settings, account } = await savedConnection();
+      const tokens = await deps.session.signInInteractively(settings, account);
       await deps.session.adopt(tokens);
       await keepRenewed(tokens.refreshTokenExpiresAt);
       return summary();
     },
 
-    async signOut(): Promise<SessionSummary> {
-      await deps.session.signOut();
+    signOut,
+
+    /** Signs out here, then ends the browser's Microsoft session too (Entra's sign-out page). */
+    async signOutOfMicrosoft(): Promise<SessionSummary> {
+      const { settings } = await savedConnection();
+      await signOut();
+      try {
+        await endMicrosoftSession(deps.env, settings);
+      } catch (error) {
+        if (!(error instanceof SignInError) || error.code !== 'sign-in-cancelled') throw error;
+        throw new SignInError(
+          'sign-in-cancelled',
+          'The Microsoft sign-out window was closed before it finished. You are signed out of the extension; choose "Sign out of Microsoft" again to end the browser\'s Microsoft session too.',
+        );
+      }
       return summary();
     },
 
     /** Called by the renewal alarm: a silent sign-in before Entra's 24-hour limit. */
     async renew(): Promise<void> {
-      const connection = await loadIntuneConnection(await deps.database);
+      const connection = await connections.load();
       if (!connection) return;
       try {
-        await deps.session.renewSilently(connection.settings);
+        await deps.session.renewSilently(connection.settings, connection.account);
         const state = await deps.session.state();
         if (state.state === 'signed-in') await keepRenewed(state.expiresAt);
       } catch (error) {
@@ -116,15 +151,19 @@ export function createIntuneService(deps: IntuneServiceDeps) {
       }
     },
 
+    /** The Graph permissions the current sign-in carries (the record panel offers only actions they allow). */
+    grantedScopes: (): Promise<string[]> => deps.session.grantedScopes(),
+
     async accessToken(): Promise<string> {
-      return deps.session.accessToken(await savedSettings());
+      const { settings, account } = await savedConnection();
+      return deps.session.accessToken(settings, account);
     },
 
     /** Microsoft Graph as the signed-in admin of the saved connection; tokens renew as calls need them. */
     async graph(): Promise<GraphClient> {
-      const settings = await savedSettings();
+      const { settings, account } = await savedConnection();
       return deps.graphClient(settings.cloud, {
-        getAccessToken: () => deps.session.accessToken(settings),
+        getAccessToken: () => deps.session.accessToken(settings, account),
         grantedScopes: () => deps.session.grantedScopes(),
       });
     },

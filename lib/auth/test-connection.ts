@@ -3,6 +3,9 @@ import { SignInError } from './errors';
 import { REQUIRED_PERMISSIONS, type Probe, type RequiredScope } from './permissions';
 import type { Account } from './settings';
 
+/** How long the probes of one Test and Save may wait out Microsoft Graph's throttling, together. */
+export const PROBE_RETRY_BUDGET_MS = 60_000;
+
 export type PermissionStatus = 'granted' | 'missing' | 'needs-admin-consent' | 'not-checked';
 
 export interface PermissionCheck {
@@ -17,6 +20,8 @@ export type ProbeOutcome =
   | { result: 'ok' }
   | { result: 'forbidden'; message: string }
   | { result: 'no-intune-role'; message: string }
+  /** Graph kept answering 429 until the probes' time ran out; `retryAfterMs` from its last answer. */
+  | { result: 'throttled'; retryAfterMs: number | null }
   | { result: 'failed'; message: string };
 
 export interface ConnectionTestReport {
@@ -76,6 +81,10 @@ export async function testConnection(
         permissions.push(check(permission, 'not-checked', 'Granted to the app, but your account has no Intune role.'));
         problem ??= { code: 'no-intune-role', message: NO_ROLE_FIX };
         break;
+      case 'throttled':
+        permissions.push(check(permission, 'not-checked', 'Not checked: Microsoft Graph is throttling requests.'));
+        problem ??= { code: 'throttled', message: throttledMessage(outcome.retryAfterMs) };
+        break;
       case 'failed':
         permissions.push(check(permission, 'not-checked', outcome.message));
         problem ??= { code: 'probe-failed', message: `A test call to Microsoft Graph failed: ${outcome.message}` };
@@ -95,6 +104,11 @@ export async function testConnection(
 const ADMIN_CONSENT_FIX = 'Waiting for a Global Administrator to grant admin consent.';
 const NO_ROLE_FIX =
   'You signed in, but your account has no Intune role, so Intune refuses its device data. Ask an Intune or Global Administrator to assign you the "Intune Administrator" role (or a custom Intune role with managed-device Read and Remote tasks), then test again.';
+
+function throttledMessage(retryAfterMs: number | null): string {
+  const wait = retryAfterMs === null ? 'a minute' : `${Math.max(1, Math.ceil(retryAfterMs / 1000))} seconds`;
+  return `Microsoft is throttling this app's requests to Microsoft Graph (HTTP 429), and the test waited as long as it may. Nothing was saved. Try again in ${wait}.`;
+}
 
 function check(permission: (typeof REQUIRED_PERMISSIONS)[number], status: PermissionStatus, detail: string): PermissionCheck {
   return { scope: permission.scope, purpose: permission.purpose, status, detail };

@@ -26,7 +26,7 @@ const TOKENS_KEY = 'intune-tokens';
 
 /**
  * Tokens live in session storage: they survive the service worker sleeping, vanish when the browser
- * closes, and are not readable by content scripts (Chrome's default access level is trusted contexts).
+ * closes, and are not readable by content scripts (see keepSessionStorageTrusted).
  */
 export const sessionTokenStore: TokenStore = {
   async load() {

@@ -25,8 +25,9 @@ const upgrades: Array<(db: Database) => void> = [
 
 export const DATABASE_VERSION = upgrades.length;
 
-export function openDatabase(): Promise<Database> {
-  return openDB<CompanionDatabase>(DATABASE_NAME, DATABASE_VERSION, {
+/** The extension's database; tests may open others by name (one per imitated browser profile). */
+export function openDatabase(name = DATABASE_NAME): Promise<Database> {
+  return openDB<CompanionDatabase>(name, DATABASE_VERSION, {
     upgrade(db, oldVersion) {
       for (const upgrade of upgrades.slice(oldVersion)) upgrade(db);
     },

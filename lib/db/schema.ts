@@ -11,8 +11,8 @@ export interface CompanionDatabase extends DBSchema {
   settings: { key: string; value: unknown };
   /** Intune → Asset Panda mappings by mapping id, edited on the options page. */
   mappings: { key: string; value: unknown };
-  /** Non-extractable WebCrypto keys by name (see lib/secrets): usable here, never readable out. */
-  cryptoKeys: { key: string; value: CryptoKey };
+  /** Key records by name (see lib/secrets): non-extractable WebCrypto keys and wrapped ones, never raw. */
+  cryptoKeys: { key: string; value: unknown };
   /** Sync runs by run id: the running one's checkpoint, then its report (the history). */
   syncRuns: { key: string; value: unknown };
   /** A run's planned writes by [runId, index], each with its outcome once written. */

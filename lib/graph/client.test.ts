@@ -266,6 +266,18 @@ describe('errors', () => {
     expect((await failure(client.me())).kind).toBe('unauthorized');
   });
 
+  it.each([
+    ['a read', 'GET', (): string => '/v1.0/me', (client: GraphClient): Promise<unknown> => client.me()],
+    ['a wipe', 'POST', (): string => `${DEVICES_PATH}/${firstDevice().id}/wipe`, (client: GraphClient): Promise<unknown> => client.wipe(firstDevice().id)],
+  ] as const)('refuses a redirect of %s to another host: the token never reaches it, and nothing is retried', async (_, method, path, call) => {
+    sandbox.fault({ host: 'graph.microsoft.com', method, path: path(), response: { status: 307, headers: { location: 'https://example.com/v1.0/me' } } });
+    const error = await failure(call(clientFor()));
+    expect(error).toMatchObject({ kind: 'redirected', serviceMessage: expect.stringContaining('redirect to https://example.com') });
+    expect(sandbox.requests.filter((request) => request.host === 'example.com')).toEqual([]);
+    expect(graphRequests(method, path())).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+
   it('carries request-id and client-request-id into every error', async () => {
     const error = await failure(clientFor().getDevice('00000000-0000-0000-0000-000000000000'));
     expect(error.kind).toBe('notFound');

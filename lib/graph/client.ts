@@ -11,7 +11,7 @@ import { InvalidRequestError } from './request-error';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 import { REQUIRED_SCOPES } from './scopes';
 import { selectDeviceFields } from './select';
-import { createTransport, withQuery } from './transport';
+import { createTransport, withQuery, type GraphReceipt } from './transport';
 import { WipeOptionsSchema, type WipeOptions } from './wipe-options';
 import { describeIssues } from './zod-issues';
 
@@ -31,6 +31,8 @@ export interface GraphClientOptions {
   /** Share one limiter between clients that use the same app registration and tenant. */
   limiter?: RequestLimiter;
   retryPolicy?: RetryPolicy;
+  /** Retries stop rather than wait past this time (on `now`): for a caller that must answer within a bound. */
+  retryUntil?: number;
 }
 
 /** One page of a collection; `totalCount` only when `$count=true` was asked (first page). */
@@ -68,12 +70,12 @@ export interface GraphClient {
   /** The first `top` Intune apps: enough to prove the app may read them. */
   mobileApps(top?: number): Promise<MobileApp[]>;
   detectedApps(): AsyncIterable<Page<DetectedApp>>;
-  retire(deviceId: string): Promise<void>;
-  wipe(deviceId: string, options?: WipeOptions): Promise<void>;
-  remoteLock(deviceId: string): Promise<void>;
-  syncDevice(deviceId: string): Promise<void>;
+  retire(deviceId: string): Promise<GraphReceipt>;
+  wipe(deviceId: string, options?: WipeOptions): Promise<GraphReceipt>;
+  remoteLock(deviceId: string): Promise<GraphReceipt>;
+  syncDevice(deviceId: string): Promise<GraphReceipt>;
   /** Removes the device record from Intune (DELETE). */
-  deleteDevice(deviceId: string): Promise<void>;
+  deleteDevice(deviceId: string): Promise<GraphReceipt>;
 }
 
 const DEVICES = '/deviceManagement/managedDevices';
@@ -91,6 +93,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     random: options.random ?? Math.random,
     limiter: options.limiter ?? createSlidingWindowLimiter({ now, sleep }),
     retryPolicy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+    ...(options.retryUntil === undefined ? {} : { retryUntil: options.retryUntil }),
   });
 
   const get = <Schema extends z.ZodType>(url: string, scopes: readonly string[], schema: Schema) =>

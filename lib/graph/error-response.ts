@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { redirectTarget } from '../redirects';
 import { GraphError } from './errors';
 import { parseIntuneMessage, requiredScopesIn } from './intune-error';
 import { parseJsonOrUndefined } from './json';
@@ -82,6 +83,19 @@ export function malformedResponse(response: ResponseParts, context: AttemptConte
     status: response.status,
     code: 'malformedResponse',
     serviceMessage: `the response ${problem}.`,
+    intune: null,
+    requiredScopes: [],
+    scopeMissing: null,
+  });
+}
+
+/** A redirect answer: the client stops rather than send its token to wherever it points. */
+export function redirectedResponse(response: Response, context: AttemptContext): GraphError {
+  return new GraphError({
+    ...correlation({ status: response.status, statusText: response.statusText, headers: response.headers, text: '' }, context),
+    status: response.status,
+    code: 'redirected',
+    serviceMessage: `Microsoft Graph answered with a redirect to ${redirectTarget(response)}. The extension never sends your sign-in to another address, so it stopped and sent nothing there. Check your network's proxy or firewall, then try again.`,
     intune: null,
     requiredScopes: [],
     scopeMissing: null,

@@ -9,6 +9,7 @@ import type { IntuneErrorDetails } from './intune-error';
  * - unsupportedAction: Intune refused a device action with 400, e.g. remoteLock on Windows.
  * - serviceUnavailable: 502/503/504; try later.
  * - network: no response at all. malformedResponse: a response this client cannot read.
+ * - redirected: Graph answered with a redirect, which the client never follows with its token.
  */
 export type GraphErrorKind =
   | 'unauthorized'
@@ -23,6 +24,7 @@ export type GraphErrorKind =
   | 'serverError'
   | 'network'
   | 'malformedResponse'
+  | 'redirected'
   | 'other';
 
 export interface GraphErrorInit {
@@ -100,6 +102,7 @@ export function isGraphError(error: unknown, kind?: GraphErrorKind): error is Gr
 
 function classify(init: GraphErrorInit): GraphErrorKind {
   if (init.code === 'malformedResponse') return 'malformedResponse';
+  if (init.code === 'redirected') return 'redirected';
   switch (init.status) {
     case 0:
       return 'network';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import { errorFromResponse, malformedResponse, networkError, type AttemptContext, type ResponseParts } from './error-response';
-import type { GraphError } from './errors';
+import { isRedirect, NO_REDIRECTS } from '../redirects';
+import { errorFromResponse, malformedResponse, networkError, redirectedResponse, type AttemptContext, type ResponseParts } from './error-response';
+import { isGraphError, type GraphError } from './errors';
 import { parseJsonOrUndefined } from './json';
 import type { RequestLimiter } from './limiter';
 import { InvalidRequestError } from './request-error';
@@ -19,6 +20,12 @@ export interface GraphRequest {
   scopes: readonly string[];
 }
 
+/** What identifies an accepted request to Microsoft support: Graph's request-id and our client-request-id. */
+export interface GraphReceipt {
+  requestId: string | null;
+  clientRequestId: string;
+}
+
 export interface TransportDependencies {
   /** e.g. https://graph.microsoft.com/v1.0 */
   baseUrl: string;
@@ -31,13 +38,15 @@ export interface TransportDependencies {
   random: () => number;
   limiter: RequestLimiter;
   retryPolicy: RetryPolicy;
+  /** No wait may end after this time (on `now`); the failure is handed over instead, with its Retry-After. */
+  retryUntil?: number;
 }
 
 export interface Transport {
   /** The 2xx body, parsed as JSON and checked against `schema`. */
   json<Schema extends z.ZodType>(request: GraphRequest, schema: Schema): Promise<z.output<Schema>>;
-  /** For actions and DELETE: any 2xx, body ignored. */
-  noContent(request: GraphRequest): Promise<void>;
+  /** For actions and DELETE: any 2xx, body ignored; the ids Microsoft support asks for. */
+  noContent(request: GraphRequest): Promise<GraphReceipt>;
 }
 
 /** `path?k=v&…` with values percent-encoded (spaces as %20: OData does not read "+" as a space). */
@@ -85,6 +94,7 @@ export function createTransport(deps: TransportDependencies): Transport {
       let failure: GraphError;
       try {
         const response = await deps.fetch(target.href, {
+          ...NO_REDIRECTS,
           method: request.method,
           headers: {
             authorization: `Bearer ${token}`,
@@ -94,6 +104,8 @@ export function createTransport(deps: TransportDependencies): Transport {
           },
           body: request.body === undefined ? undefined : JSON.stringify(request.body),
         });
+        // A redirect would carry the token to another host: stop there, and do not try again.
+        if (isRedirect(response)) throw redirectedResponse(response, context);
         const parts: ResponseParts = {
           status: response.status,
           statusText: response.statusText,
@@ -104,10 +116,11 @@ export function createTransport(deps: TransportDependencies): Transport {
         const grantedScopes = response.status === 403 ? await grantedScopesOrNull() : null;
         failure = errorFromResponse(parts, { ...context, nowMs: deps.now(), grantedScopes });
       } catch (cause) {
+        if (isGraphError(cause, 'redirected')) throw cause;
         failure = networkError(cause, context);
       }
       const delay = retryDelayMs(failure, retries, deps.random, deps.retryPolicy);
-      if (delay === null) throw failure;
+      if (delay === null || (deps.retryUntil !== undefined && deps.now() + delay > deps.retryUntil)) throw failure;
       await deps.sleep(delay);
     }
   }
@@ -122,7 +135,8 @@ export function createTransport(deps: TransportDependencies): Transport {
       return parsed.data;
     },
     async noContent(request) {
-      await send(request);
+      const { response, context } = await send(request);
+      return { requestId: response.headers.get('request-id'), clientRequestId: context.clientRequestId };
     },
   };
 }

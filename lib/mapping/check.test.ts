@@ -61,4 +61,39 @@ describe('checking a mapping against its collection', () => {
     expect(codes(checkMapping(mapping, [...fields, required]))).toEqual(['required-unmapped']);
     expect(checkMapping({ ...mapping, behaviour: { ...mapping.behaviour, createRecords: false } }, [...fields, required])).toEqual([]);
   });
+
+  it('refuses a Unique Identifier listed twice, or landing on a link to another collection', () => {
+    expect(codes(checkMapping({ ...mapping, matchKeys: ['id', 'serialNumber', 'id'] }, fields))).toEqual(['match-key-twice']);
+    const link: Field = { id: 'x_0_assignedto_text', name: 'Assigned To', type: 'text', required: false, unique: false, reference: { collectionId: 'e', fieldId: 'e_email', primary: true } };
+    const serialAsLookup = {
+      ...mapping,
+      fields: mapping.fields.map((entry) => (entry.source === 'serialNumber' ? { ...entry, target: link, transform: { kind: 'lookup' as const } } : entry)),
+    };
+    expect(codes(checkMapping(serialAsLookup, [...fields, link]))).toEqual(['match-key-lookup']);
+  });
+
+  it('prefers the plain field of an Intune field that also fills a link, when it is a Unique Identifier', () => {
+    const link: Field = { id: 'x_0_assignedto_text', name: 'Assigned To', type: 'text', required: false, unique: false, reference: { collectionId: 'e', fieldId: 'e_email', primary: true } };
+    const both = { ...mapping, fields: [{ source: 'serialNumber', target: link, transform: { kind: 'lookup' as const }, keepWhenEmpty: true }, ...mapping.fields] };
+    expect(checkMapping(both, [...fields, link])).toEqual([]);
+  });
+
+  it('warns before records of devices gone from Intune are deleted, and refuses to clear a required field', () => {
+    const deleting = { ...mapping, behaviour: { ...mapping.behaviour, missingDevices: { action: 'delete' as const } } };
+    const problems = checkMapping(deleting, fields);
+    expect(isRunnable(problems)).toBe(true);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'deletes-records', message: expect.stringContaining('deleted from Asset Panda') })]);
+
+    const name = mapping.fields.find((entry) => entry.source === 'deviceName')!.target;
+    const clearing = { ...mapping, behaviour: { ...mapping.behaviour, missingDevices: { action: 'clearField' as const, field: name } } };
+    expect(checkMapping(clearing, fields)).toEqual([]);
+    expect(codes(checkMapping(clearing, fields.map((field) => (field.id === name.id ? { ...field, required: true } : field))))).toEqual(['clear-required']);
+  });
+
+  it('refuses a status value for a field that cannot hold text', () => {
+    const storage = mapping.fields.find((entry) => entry.source === 'totalStorageSpaceInBytes')!.target;
+    const retired = { ...mapping, behaviour: { ...mapping.behaviour, retiredStatus: { field: storage, value: 'Retired' } } };
+    expect(codes(checkMapping(retired, fields))).toEqual(['value-type']);
+  });
 });
+

@@ -65,17 +65,38 @@ export function checkMapping(mapping: Mapping, fields: readonly Field[]): Mappin
 
   const missing = mapping.behaviour.missingDevices;
   if (missing.action === 'setValue') checkValue(missing.set.field, missing.set.value, 'devices gone from Intune are marked in');
-  if (missing.action === 'clearField') current(missing.field, 'devices gone from Intune clear');
+  if (missing.action === 'clearField') {
+    const field = current(missing.field, 'devices gone from Intune clear');
+    if (field && !writable(field)) error('value-type', `"${field.name}" cannot be cleared by a sync (${describeField(field)}). Choose another field.`);
+    else if (field?.required) error('clear-required', `"${field.name}" is required in Asset Panda, so it cannot be cleared for devices gone from Intune. Choose another field, or set a value instead.`);
+  }
+  if (missing.action === 'delete') {
+    warning('deletes-records', `Records in ${collection} whose device is gone from Intune will be deleted from Asset Panda, with their history. To keep them, set a status value instead.`);
+  }
   const retired = mapping.behaviour.retiredStatus;
   if (retired) checkValue(retired.field, retired.value, 'Retire sets');
   return problems;
 
+  /** A value the admin typed or picked for a field: the field takes text, and a list or status only its own values. */
   function checkValue(ref: FieldRef, value: string, use: string) {
     const field = current(ref, use);
-    if (field?.options && !field.options.includes(value)) {
+    if (!field) return;
+    if (!writable(field) || !['text', 'list', 'status'].includes(field.type)) {
+      error('value-type', `"${field.name}" (${describeField(field)}) cannot hold the value "${value}" that ${use} it. Choose a text, list or status field.`);
+    } else if (field.options && !field.options.includes(value)) {
       error('unknown-label', `"${field.name}" has no value "${value}" (${use} it). Pick one of: ${field.options.join(', ')}.`);
     }
   }
+}
+
+/** A field a sync may write a value of its own into: not linked to, nor pulled from, another collection. */
+function writable(field: Field): boolean {
+  return !field.reference;
+}
+
+function describeField(field: Field): string {
+  if (field.reference) return field.reference.primary ? 'a link to another collection' : 'pulled from another collection';
+  return field.type;
 }
 
 function checkMatchKeys(
@@ -87,8 +108,14 @@ function checkMatchKeys(
   if (mapping.matchKeys.length === 0) {
     error('no-match-key', 'Choose a Unique Identifier: the Intune field that matches a device to its record (Intune Device ID is recommended).');
   }
+  const seen = new Set<string>();
   for (const key of mapping.matchKeys) {
     const source = sourceField(mapping.entity, key);
+    if (seen.has(key)) {
+      error('match-key-twice', `${source?.label ?? key} is in the Unique Identifier twice. Keep it once.`);
+      continue;
+    }
+    seen.add(key);
     if (!source) {
       error('unknown-source', `"${key}" is not an Intune field this extension knows. Remove it from the Unique Identifier.`);
       continue;
@@ -97,13 +124,17 @@ function checkMatchKeys(
       error('unsuitable-match-key', `${source.label} cannot be a Unique Identifier: ${source.guidance}`);
       continue;
     }
-    const entry = mapping.fields.find((candidate) => candidate.source === key);
+    // A field of its own, rather than a link the same Intune field also fills.
+    const entries = mapping.fields.filter((candidate) => candidate.source === key);
+    const entry = entries.find((candidate) => candidate.transform.kind !== 'lookup') ?? entries[0];
     if (!entry) {
       error('match-key-unmapped', `${source.label} is a Unique Identifier but is not mapped onto an Asset Panda field. Map it, or remove it from the Unique Identifier.`);
       continue;
     }
     const field = byId.get(entry.target.id);
-    if (field && !field.unique) {
+    if (field?.reference) {
+      error('match-key-lookup', `${source.label} is a Unique Identifier but is mapped onto "${field.name}", a link to another collection, which cannot identify a device. Map it onto a field of its own.`);
+    } else if (field && !field.unique) {
       warning('match-key-not-unique', `"${field.name}" is not marked unique in Asset Panda, so two records could hold the same ${source.label} and a sync would report them as a conflict. Mark the field unique in Asset Panda.`);
     }
   }

@@ -18,6 +18,7 @@ describe("a mapping's device filters", () => {
   it('selects every managed device when no filter is set', () => {
     const query = deviceQuery(FiltersSchema.parse({}), NOW);
     expect(query.server).toBeUndefined();
+    expect(query.serverOnly).toBe(true);
     expect(query.matches(device({ managedDeviceOwnerType: 'personal' }))).toBe(true);
   });
 
@@ -40,6 +41,7 @@ describe("a mapping's device filters", () => {
   it('checks ownership and enrollment type on the client, as Graph documents no operator for them', () => {
     const query = deviceQuery(FiltersSchema.parse({ configuration: 'companyOwned', enrollmentTypes: ['appleBulkWithUser'] }), NOW);
     expect(query.server).toBeUndefined();
+    expect(query.serverOnly).toBe(false);
     expect(query.properties.toSorted()).toEqual(['deviceEnrollmentType', 'managedDeviceOwnerType']);
     expect(query.matches(device({ deviceEnrollmentType: 'appleBulkWithUser' }))).toBe(true);
     expect(query.matches(device({ deviceEnrollmentType: 'appleBulkWithUser', managedDeviceOwnerType: 'unknown' }))).toBe(false);

@@ -10,6 +10,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface DeviceQuery {
   /** The `$filter` for the filters Microsoft documents an operator for; undefined when none applies. */
   server: DeviceFilter | undefined;
+  /** Whether `server` alone selects exactly the matching devices: no filter is left to the client. */
+  serverOnly: boolean;
   /** The Graph properties `matches` reads. */
   properties: DeviceFieldKey[];
   /**
@@ -24,6 +26,7 @@ export function deviceQuery(filters: Filters, now: number): DeviceQuery {
   const server: DeviceFilter[] = [];
   const checks: Array<(device: ManagedDevice) => boolean> = [];
   const properties = new Set<DeviceFieldKey>();
+  let clientOnly = false;
 
   if (filters.deviceTypes.length > 0) {
     const types = new Set(filters.deviceTypes);
@@ -36,6 +39,7 @@ export function deviceQuery(filters: Filters, now: number): DeviceQuery {
   }
   if (filters.configuration === 'companyOwned') {
     // Ownership has no documented $filter operator: checked here only.
+    clientOnly = true;
     checks.push((device) => device.managedDeviceOwnerType === 'company');
     properties.add('managedDeviceOwnerType');
   }
@@ -47,6 +51,7 @@ export function deviceQuery(filters: Filters, now: number): DeviceQuery {
   }
   if (filters.enrollmentTypes.length > 0) {
     // Enrollment type has no documented $filter operator: checked here only.
+    clientOnly = true;
     const types = new Set<string>(filters.enrollmentTypes);
     checks.push((device) => types.has(device.deviceEnrollmentType ?? ''));
     properties.add('deviceEnrollmentType');
@@ -60,6 +65,7 @@ export function deviceQuery(filters: Filters, now: number): DeviceQuery {
 
   return {
     server: server.length > 0 ? deviceFilter.and(...server) : undefined,
+    serverOnly: !clientOnly,
     properties: [...properties],
     matches: (device) => checks.every((check) => check(device)),
   };

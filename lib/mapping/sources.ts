@@ -1,4 +1,4 @@
-import type { DeviceFieldKey } from '../graph/device-fields';
+import { DEVICE_FIELDS, type DeviceFieldKey } from '../graph/device-fields';
 import type { ManagedDevice } from '../graph/device-schema';
 
 /** What kind of value an Intune field holds, as the transforms see it. */
@@ -23,6 +23,8 @@ export interface SourceField {
   type: SourceType;
   /** The Graph properties to `$select` for it. */
   properties: readonly DeviceFieldKey[];
+  /** For an enum: the values Intune documents (labels map them onto an Asset Panda list). */
+  members?: readonly string[];
   /** Its value on one device; undefined or null when Intune holds none. */
   read(device: ManagedDevice): string | number | boolean | null | undefined;
 }
@@ -43,8 +45,14 @@ function property<Key extends DeviceFieldKey>(
     identifier,
     type,
     properties: [key],
+    ...(type === 'enum' ? { members: documentedMembers(key) } : {}),
     read: (device) => device[key] as string | number | boolean | null | undefined,
   };
+}
+
+/** An enum's documented members, without Graph's "unknownFutureValue" sentinel (never sent to clients). */
+function documentedMembers(key: DeviceFieldKey): readonly string[] {
+  return (DEVICE_FIELDS[key].enumMembers ?? []).filter((member) => member !== 'unknownFutureValue');
 }
 
 /**

@@ -1,25 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open';
-import { currentVersion, decodeDocument } from '../db/versioned';
-import { MAPPING_DOCUMENT, mappingStore } from './store';
+import { mappingStore } from './store';
 
 const fixturesDir = new URL('./fixtures/', import.meta.url);
 const fixtures = readdirSync(fixturesDir).filter((name) => /^mapping\.v\d+\.json$/.test(name));
 
 describe('stored mappings', () => {
-  it('keeps a fixture of every format, up to the current one', () => {
-    const versions = fixtures.map((name) => Number(/v(\d+)/.exec(name)?.[1])).toSorted((a, b) => a - b);
-    expect(versions).toEqual(Array.from({ length: currentVersion(MAPPING_DOCUMENT) }, (_, i) => i + 1));
-  });
-
-  it.each(fixtures)('reads %s as a current mapping', (name) => {
-    const stored: unknown = JSON.parse(readFileSync(new URL(name, fixturesDir), 'utf8'));
-    const decoded = decodeDocument(MAPPING_DOCUMENT, stored);
-    expect(decoded).toMatchObject({ ok: true });
-    if (decoded.ok) expect(decoded.value.name).toBe('Intune laptops');
-  });
-
   it('lists a mapping that no longer reads with the reason, and never drops it', async () => {
     const database = openDatabase();
     const store = mappingStore(database);

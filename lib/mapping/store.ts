@@ -37,6 +37,16 @@ export function mappingStore(database: Promise<Database>) {
       await (await database).put('mappings', encodeDocument(MAPPING_DOCUMENT, mapping), mapping.id);
     },
 
+    /** Several mappings in one transaction: all are stored, or none (an import, a policy). */
+    async saveAll(mappings: readonly Mapping[], deleteIds: readonly string[] = []): Promise<void> {
+      const tx = (await database).transaction('mappings', 'readwrite');
+      await Promise.all([
+        ...mappings.map((mapping) => tx.store.put(encodeDocument(MAPPING_DOCUMENT, mapping), mapping.id)),
+        ...deleteIds.map((id) => tx.store.delete(id)),
+        tx.done,
+      ]);
+    },
+
     async delete(id: string): Promise<void> {
       await (await database).delete('mappings', id);
     },

@@ -14,7 +14,7 @@ export type AssetPandaConnectionInput = z.infer<typeof ConnectionInputSchema>;
 
 /** The connection as the page may see it: never the Access Key Secret. */
 export const AssetPandaStatusSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('not-connected') }),
+  z.object({ state: z.literal('not-connected'), unreadable: z.string().optional() }),
   z.object({
     state: z.literal('connected'),
     baseUrl: z.string(),
@@ -36,6 +36,10 @@ const FieldSchema = z.object({
   reference: z.object({ collectionId: z.string(), fieldId: z.string(), primary: z.boolean() }).optional(),
 });
 export type AssetPandaField = z.infer<typeof FieldSchema>;
+
+/** The passphrase lock on the saved key: 'off', 'locked' (not given in this browser session) or 'unlocked'. */
+const LockSchema = z.object({ lock: z.enum(['off', 'locked', 'unlocked']) });
+const PassphraseSchema = z.string().max(1000);
 
 /** Messages about the Asset Panda connection (options page only: they carry or use the API key). */
 export const assetPandaMessages = {
@@ -62,6 +66,12 @@ export const assetPandaMessages = {
     request: z.object({ collectionId: IdSchema }),
     response: z.object({ fields: z.array(FieldSchema) }),
   }),
+  getAssetPandaLock: message({ from: ['page'], request: z.object({}), response: LockSchema }),
+  unlockAssetPanda: message({ from: ['page'], request: z.object({ passphrase: PassphraseSchema }), response: LockSchema }),
+  /** `current` empty when none is set; `next` empty removes the passphrase. */
+  setAssetPandaPassphrase: message({ from: ['page'], request: z.object({ current: PassphraseSchema, next: PassphraseSchema }), response: LockSchema }),
+  /** A lost passphrase: the saved connection and its key are forgotten, and the lock with them. */
+  forgetLockedAssetPandaKey: message({ from: ['page'], request: z.object({}), response: AssetPandaStatusSchema }),
   /** The redacted answer shapes as a JSON document, for the admin to save and send. */
   exportAssetPandaDiagnostics: message({
     from: ['page'],

@@ -25,6 +25,8 @@ export const intuneMessages = {
     request: z.object({ verify: z.boolean().default(false) }),
     response: z.object({
       connection: SavedIntuneConnectionSchema.nullable(),
+      /** Why the saved connection could not be read, when it could not (it is kept until replaced). */
+      unreadable: z.string().optional(),
       session: SessionSummarySchema,
       redirectUri: z.string(),
       requiredPermissions: z.array(z.object({ scope: z.string(), purpose: z.string() })),
@@ -37,4 +39,6 @@ export const intuneMessages = {
   }),
   signInToIntune: message({ from: ['page'], request: z.object({}), response: SessionSummarySchema }),
   signOutOfIntune: message({ from: ['page'], request: z.object({}), response: SessionSummarySchema }),
+  /** Signs out of the extension, then ends the browser's Microsoft session in Entra's sign-out window. */
+  signOutOfMicrosoft: message({ from: ['page'], request: z.object({}), response: SessionSummarySchema }),
 };

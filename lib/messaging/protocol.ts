@@ -1,27 +1,19 @@
 import { z } from 'zod';
-import { RecordRefSchema } from '../assetpanda/record-ref';
+import { actionMessages } from './action-messages';
 import { assetPandaMessages } from './assetpanda-messages';
+import { configurationMessages } from './configuration-messages';
 import { intuneMessages } from './intune-messages';
 import { mappingMessages } from './mapping-messages';
 import { message } from './message';
+import { panelMessages } from './panel-messages';
 
 export type { Audience } from './message';
-
-export const PanelStatusSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('not-connected') }),
-]);
-export type PanelStatus = z.infer<typeof PanelStatusSchema>;
 
 export const protocol = {
   getHealth: message({
     from: ['page'],
     request: z.object({}),
     response: z.object({ version: z.string(), databaseReady: z.boolean() }),
-  }),
-  getPanelStatus: message({
-    from: ['page', 'content'],
-    request: z.object({ record: RecordRefSchema }),
-    response: PanelStatusSchema,
   }),
   openOptionsPage: message({
     from: ['page', 'content'],
@@ -31,6 +23,9 @@ export const protocol = {
   ...intuneMessages,
   ...assetPandaMessages,
   ...mappingMessages,
+  ...configurationMessages,
+  ...panelMessages,
+  ...actionMessages,
 };
 
 export type Protocol = typeof protocol;

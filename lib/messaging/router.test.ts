@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chromiumSenders, type ChromiumSender } from '../../tests/support/chromium-senders';
 import { createMessageClient } from './client';
 import { UserFacingError } from '../errors';
 import { createMessageRouter, type Handlers, type MessageSender } from './router';
@@ -8,8 +9,9 @@ const policy = {
   extensionBaseUrl: 'chrome-extension://ext-id/',
   isContentPage: (url: URL) => url.hostname === 'assetpanda.app',
 };
-const page: MessageSender = { id: 'ext-id', url: 'chrome-extension://ext-id/options.html' };
-const content: MessageSender = { id: 'ext-id', url: 'https://assetpanda.app/collections/x', tab: { id: 3 } };
+const senders = chromiumSenders('ext-id');
+const page: MessageSender = senders.optionsTab;
+const content: MessageSender = senders.assetPandaTopFrame;
 const record = { product: 'pro', collectionId: '01HWQ7CW7T626WY2A3KV603ZNF', recordId: 'r1' } as const;
 
 // Only the handlers these tests call; the router never reaches the others.
@@ -37,6 +39,27 @@ describe('message router', () => {
     });
     const refused = await route({ type: 'getHealth', payload: {} }, content);
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden-message' } });
+  });
+
+  it.each<[ChromiumSender, 'page' | 'content' | 'refused']>([
+    ['optionsTab', 'page'],
+    ['actionPopup', 'page'],
+    ['popupInATab', 'page'],
+    ['extensionPageFramedByExtensionPage', 'refused'],
+    ['extensionPageFramedByWebPage', 'refused'],
+    ['assetPandaTopFrame', 'content'],
+    ['assetPandaSubframe', 'refused'],
+    ['assetPandaWithoutTab', 'refused'],
+    ['unrelatedSiteTopFrame', 'refused'],
+    ['otherExtension', 'refused'],
+  ])('takes the Chromium sender %s as %s', async (name, audience) => {
+    const health = await route({ type: 'getHealth', payload: {} }, senders[name]);
+    const panel = await route({ type: 'getPanelStatus', payload: { record } }, senders[name]);
+    if (audience === 'page') expect([health.ok, panel.ok]).toEqual([true, true]);
+    if (audience === 'content') expect([health, panel.ok]).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'forbidden-message' }) }), true]);
+    if (audience === 'refused') {
+      for (const reply of [health, panel]) expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    }
   });
 
   it('refuses other extensions, unknown pages and senders without a URL', async () => {

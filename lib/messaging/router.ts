@@ -5,8 +5,12 @@ import type { z } from 'zod';
 /** The parts of runtime.MessageSender the background trusts (set by the browser, not the sender). */
 export interface MessageSender {
   id?: string;
+  /** The sending document's URL. */
   url?: string;
-  tab?: { id?: number };
+  /** 0 for a tab's top-level document; absent where there is no tab (the toolbar popup). */
+  frameId?: number;
+  /** The tab the document is in; its URL is the top-level page's. */
+  tab?: { id?: number; url?: string };
 }
 
 export interface SenderPolicy {
@@ -23,16 +27,28 @@ export type HandlersFor<T extends MessageType> = {
 
 export type Handlers = HandlersFor<MessageType>;
 
+/**
+ * Who is asking, from what the browser says about the sender (Chromium's shapes, as observed):
+ * - an extension page is privileged only when it is top-level: in a tab whose own URL is the
+ *   extension's, as its top frame (frameId 0); or with no tab at all, which is the toolbar popup
+ *   (Chromium gives it neither tab nor frameId, and only the extension's own pages run there). An
+ *   extension page framed by a web page, or by another page, is refused;
+ * - a content script counts only on an Asset Panda page, in a tab, in its top frame (where ours runs).
+ */
 export function classifySender(sender: MessageSender, policy: SenderPolicy): Audience | undefined {
   if (sender.id !== policy.extensionId || !sender.url) return undefined;
-  if (sender.url.startsWith(policy.extensionBaseUrl)) return 'page';
+  const isExtensionPage = (url: string | undefined) => url?.startsWith(policy.extensionBaseUrl) === true;
+  if (isExtensionPage(sender.url)) {
+    const topFrame = sender.frameId === 0 || (!sender.tab && sender.frameId === undefined);
+    return topFrame && (!sender.tab || isExtensionPage(sender.tab.url)) ? 'page' : undefined;
+  }
   let url: URL;
   try {
     url = new URL(sender.url);
   } catch {
     return undefined;
   }
-  return sender.tab && policy.isContentPage(url) ? 'content' : undefined;
+  return sender.tab && sender.frameId === 0 && policy.isContentPage(url) ? 'content' : undefined;
 }
 
 /**
@@ -43,7 +59,7 @@ export function classifySender(sender: MessageSender, policy: SenderPolicy): Aud
 export function createMessageRouter(handlers: Handlers, policy: SenderPolicy) {
   return async (raw: unknown, sender: MessageSender): Promise<Reply> => {
     const audience = classifySender(sender, policy);
-    if (!audience) return refuse('forbidden-sender', 'This message did not come from the extension or an Asset Panda page.');
+    if (!audience) return refuse('forbidden-sender', 'This message did not come from one of the extension\'s own pages or an Asset Panda page, so the extension ignored it.');
     const envelope = EnvelopeSchema.safeParse(raw);
     if (!envelope.success || !Object.hasOwn(protocol, envelope.data.type)) {
       return refuse('unknown-message', 'The extension received a message it does not know.');

@@ -1,13 +1,14 @@
 import type { AssetPandaClient } from '../assetpanda/client';
-import { AssetPandaError, NotUniqueError } from '../assetpanda/errors';
+import { AssetPandaError, UnconfirmedWriteError } from '../assetpanda/errors';
 import { DELETE_LIMIT, UPDATE_LIMIT } from '../assetpanda/published';
-import type { AssetRecord, CollectionRef, Tenant } from '../assetpanda/types';
+import type { AssetRecord, CollectionRef, RecordOutcome, Tenant } from '../assetpanda/types';
 import { CREATE_LIMIT } from '../assetpanda/unpublished';
 import { PortError, type RecordReader, type RecordWriter, type WriteOutcome } from './ports';
 
 /**
  * The engine's RecordReader and RecordWriter over the Asset Panda client: the one place that knows
- * the client's answers and errors. Each write is one request (the engine batches within `limits`).
+ * the client's answers and errors. Each write is one request (the engine batches within `limits`);
+ * the client already gives one outcome per record, a refusal naming records included.
  */
 export function assetPandaRecords(client: AssetPandaClient, tenant: Tenant): { reader: RecordReader; writer: RecordWriter } {
   const collection = (collectionId: string): CollectionRef => ({ ...tenant, collectionId });
@@ -16,7 +17,7 @@ export function assetPandaRecords(client: AssetPandaClient, tenant: Tenant): { r
     async page(collectionId, cursor) {
       try {
         const page = await client.searchRecords(collection(collectionId), undefined, { from: cursor === undefined ? 0 : Number(cursor) });
-        return { items: page.records, total: page.total, ...(page.next === undefined ? {} : { next: String(page.next) }) };
+        return { items: page.records, ...(page.total === undefined ? {} : { total: page.total }), ...(page.next === undefined ? {} : { next: String(page.next) }) };
       } catch (error) {
         throw readFailure(error);
       }
@@ -43,17 +44,16 @@ export function assetPandaRecords(client: AssetPandaClient, tenant: Tenant): { r
     limits: { create: CREATE_LIMIT, update: UPDATE_LIMIT, delete: DELETE_LIMIT },
     async create(collectionId, records) {
       try {
-        return (await client.createRecords(collection(collectionId), records)).map((record) => ({ ok: true, recordId: record.id }));
+        return (await client.createRecords(collection(collectionId), records)).map(outcomeOf);
       } catch (error) {
-        return refusedRecords(error, records.length) ?? throwWriteFailure(error, 'create');
+        throw writeFailure(error, 'create');
       }
     },
     async update(collectionId, updates) {
       try {
-        await client.updateRecords(collection(collectionId), updates);
-        return updates.map((update) => ({ ok: true, recordId: update.recordId }));
+        return (await client.updateRecords(collection(collectionId), updates)).map(outcomeOf);
       } catch (error) {
-        return refusedRecords(error, updates.length) ?? throwWriteFailure(error, 'update');
+        throw writeFailure(error, 'update');
       }
     },
     async delete(collectionId, recordIds) {
@@ -61,7 +61,7 @@ export function assetPandaRecords(client: AssetPandaClient, tenant: Tenant): { r
         await client.deleteRecords(collection(collectionId), recordIds);
       } catch (error) {
         // Asked to delete one record that is not there: it is gone already (a repeat of a delete whose answer was lost).
-        if (!(error instanceof AssetPandaError && error.kind === 'not-found' && recordIds.length === 1)) throwWriteFailure(error, 'delete');
+        if (!(error instanceof AssetPandaError && error.kind === 'not-found' && recordIds.length === 1)) throw writeFailure(error, 'delete');
       }
       return recordIds.map((recordId) => ({ ok: true, recordId }));
     },
@@ -70,46 +70,38 @@ export function assetPandaRecords(client: AssetPandaClient, tenant: Tenant): { r
   return { reader, writer };
 }
 
-/**
- * A write Asset Panda refused naming the records at fault (ASSUMED all or nothing, see
- * lib/assetpanda/unpublished.ts): those fail, the others were held back only and may go again.
- */
-function refusedRecords(error: unknown, count: number): WriteOutcome[] | undefined {
-  if (!(error instanceof NotUniqueError)) return undefined;
-  const named = error.violations.every((violation) => violation.recordIndex !== undefined);
-  if (!named && count > 1) return undefined;
-  return Array.from({ length: count }, (_, index): WriteOutcome => {
-    const own = error.violations.filter((violation) => !named || violation.recordIndex === index);
-    if (own.length === 0) return { ok: false, retryable: true, reason: 'Not written: Asset Panda refused another record of the same request.' };
-    return { ok: false, retryable: false, reason: new NotUniqueError(own, error.status ?? 422).message, notUniqueFields: own.map((violation) => violation.fieldId) };
-  });
+/** The client's outcome of one record in the engine's terms. */
+function outcomeOf(outcome: RecordOutcome): WriteOutcome {
+  if (outcome.ok) return { ok: true, ...(outcome.recordId === undefined ? {} : { recordId: outcome.recordId }) };
+  const notUniqueFields = outcome.errors.flatMap((error) => (error.notUnique && error.fieldId ? [error.fieldId] : []));
+  return { ok: false, reason: outcome.reason, retryable: outcome.retryable, ...(notUniqueFields.length > 0 ? { notUniqueFields } : {}) };
 }
 
-function throwWriteFailure(error: unknown, verb: 'create' | 'update' | 'delete'): never {
-  if (!(error instanceof AssetPandaError)) throw error;
+/** A write request that failed as a whole (the client turns the refusal of named records into outcomes). */
+function writeFailure(error: unknown, verb: 'create' | 'update' | 'delete'): unknown {
+  if (!(error instanceof AssetPandaError)) return error;
+  const port = (kind: PortError['kind'], code: PortError['pause']) => new PortError(kind, error.message, code, undefined, { cause: error });
+  if (error instanceof UnconfirmedWriteError) return port('unconfirmed', 'asset-panda-unavailable');
   switch (error.kind) {
     case 'server':
     case 'network':
     case 'unexpected-answer':
-      throw new PortError('unconfirmed', error.message, 'asset-panda-unavailable', undefined, { cause: error });
+      return port('unconfirmed', 'asset-panda-unavailable');
     case 'rejected':
     case 'invalid-input':
     case 'not-unique':
-      throw new PortError('refused', error.message, 'unexpected', undefined, { cause: error });
+      return port('refused', 'unexpected');
     case 'not-found':
       // An update or delete naming a record that is gone; a create's collection that is gone.
-      throw new PortError(verb === 'create' ? 'systemic' : 'refused', error.message, 'collection-missing', undefined, { cause: error });
+      return port(verb === 'create' ? 'systemic' : 'refused', 'collection-missing');
     default:
-      throw commonFailure(error);
+      return commonFailure(error);
   }
 }
 
 function readFailure(error: unknown): unknown {
   if (!(error instanceof AssetPandaError)) return error;
   switch (error.kind) {
-    case 'server':
-    case 'network':
-      return commonFailure(error);
     case 'unexpected-answer':
       return new PortError('systemic', error.message, 'asset-panda-answer', undefined, { cause: error });
     case 'not-found':
@@ -130,10 +122,10 @@ function commonFailure(error: AssetPandaError): PortError {
     case 'unauthorized':
     case 'forbidden':
       return port('systemic', 'asset-panda-key');
+    case 'locked':
     case 'not-connected':
       return port('systemic', 'asset-panda-locked');
     default:
-      // 'locked' (the secret is locked in this browser) and any kind added later: the message says what to do.
-      return port('systemic', String(error.kind) === 'locked' ? 'asset-panda-locked' : 'unexpected');
+      return port('systemic', 'unexpected');
   }
 }

@@ -115,7 +115,7 @@ describe('a failure no record explains pauses the run, which goes on once it is 
   it('the Access Key Secret is locked in this browser', async () => {
     const harness = createSyncHarness(sandbox);
     const input = await harness.mapping();
-    const locked = new AssetPandaError('not-connected', 'The Access Key Secret is locked. Open the options page and unlock it, then continue the sync.');
+    const locked = new AssetPandaError('locked', 'The Asset Panda key is locked. Unlock with your passphrase on the options page.');
     const { writer } = assetPandaRecords({ ...harness.assetPanda, createRecords: () => Promise.reject(locked) }, harness.tenant);
 
     const paused = await harness.engine({ writer }).sync(input);

@@ -229,10 +229,11 @@ describe('lookups into a linked collection', () => {
 
 describe('a generated fleet against the records Asset Panda already holds', () => {
   const fleet = createWorld({ fleetSize: 2000, seed: 7 });
-  const records = [...collectionNamed(fleet.assetPanda, 'Devices').records.values()].map(({ id, values }) => ({ id, values }));
+  const collection = collectionNamed(fleet.assetPanda, 'Devices');
+  const fields = fieldsOf(collection);
+  const records = [...collection.records.values()].map(({ id, values }) => ({ id, values }));
   const devices = ManagedDeviceSchema.array().parse(fleet.graph.devices);
-  const mapping = mappingWith();
-  const planner = new Planner(mapping, FIELDS, new Map(), NOW);
+  const planner = new Planner(devicesMapping(fields, collection), fields, new Map(), NOW);
   for (let from = 0; from < records.length; from += 100) planner.addRecords(records.slice(from, from + 100));
   for (let from = 0; from < devices.length; from += 100) planner.addDevices(devices.slice(from, from + 100));
   const { entries, counts } = planner.finish(planner.orphanCandidates());
@@ -268,6 +269,6 @@ describe('a generated fleet against the records Asset Panda already holds', () =
     expect(counts.orphans).toBeGreaterThan(0);
     const junk = ofKind(entries, 'create').filter((c) => (JUNK_SERIALS as readonly string[]).includes(c.device.serialNumber ?? ''));
     expect(junk.length).toBeGreaterThan(0);
-    for (const create of junk) expect(create.key.fieldId).toBe(fieldId('Intune Device ID'));
+    for (const create of junk) expect(create.key.fieldId).toBe(fields.find((field) => field.name === 'Intune Device ID')?.id);
   });
 });

@@ -50,7 +50,7 @@ export class MappedValues {
    * The device's row, in `row` when given (a sync reuses one); `keys`, when given, receives each
    * match key's compared form at its field's slot.
    */
-  read(device: ManagedDevice, keys?: Array<string | undefined>, row: ValueRow = new Array<FieldValue | undefined>(this.mapped.length)): ValueRow {
+  read(device: ManagedDevice, keys?: Array<string | undefined>, row: ValueRow = []): ValueRow {
     for (let i = 0; i < this.mapped.length; i++) {
       const { source, field, transform, isKey } = this.mapped[i] as MappedField;
       const value = applyTransform(transform, source.read(device), field);

@@ -76,6 +76,22 @@ describe('a sync of 2 000 devices', () => {
     expect(recordWrites(sandbox.requests)).toHaveLength(writesBefore);
   });
 
+  it('works the same with Asset Panda answering as a working client saw it (results per record, no new ids), answers lost and all', async () => {
+    const harness = smallFleet();
+    sandbox.world.assetPanda.answerStyle = 'observed';
+    withoutUniqueFields(sandbox.world);
+    const input = await harness.mapping();
+    sandbox.randomFaults({ host: API, rate: 0.1, seed: 21, effects: transientFaults('assetPanda', 2) });
+
+    const run = await harness.engine().sync(input);
+
+    expect(run.status).toBe('done');
+    expect(run.written).toMatchObject({ failed: 0, pending: 0, created: run.plan?.counts.creates });
+    expect(devicesNotExactlyOnce(sandbox.world, await conflictedDevices(harness.store, run.id))).toEqual([]);
+    sandbox.faults.clear();
+    expect((await harness.engine().sync(input)).written).toMatchObject({ created: 0, updated: 0, failed: 0 });
+  });
+
   it('previews without writing, reporting its progress as it reads', async () => {
     const harness = smallFleet();
     const input = await harness.mapping();

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page, Worker } from 'playwright-core';
+import { deleteColumn } from '../sandbox/assetpanda-api/columns.ts';
+import { collectionNamed, columnNamed, deactivateCollection } from '../sandbox/assetpanda-api/tenant.ts';
 import type { Sandbox } from '../sandbox/server.ts';
 import { describe, expect, test } from './fixtures.ts';
 
@@ -17,6 +19,18 @@ function section(page: Page) {
 async function enterKey(page: Page, keyId: string, secret: string) {
   await section(page).getByLabel('Access Key ID').fill(keyId);
   await section(page).getByLabel('Access Key Secret').fill(secret);
+}
+
+/** Connects with the key pair to Contoso IT's IT Assets module, as the admin would. */
+async function connect(page: Page, key: { keyId: string; secret: string }) {
+  const card = section(page);
+  await expect.poll(() => card.getByTestId('assetpanda-state').textContent()).toContain('Not connected');
+  await enterKey(page, key.keyId, key.secret);
+  await card.getByRole('button', { name: 'Load Accounts' }).click();
+  await card.getByLabel('Account').selectOption({ label: 'Contoso IT' });
+  await card.getByLabel('Module').selectOption({ label: 'IT Assets' });
+  await card.getByRole('button', { name: 'Test and Save Connection' }).click();
+  await expect.poll(() => card.getByTestId('assetpanda-state').textContent()).toContain('Connected to account Contoso IT, module IT Assets');
 }
 
 /** Everything the background keeps in IndexedDB and extension storage, as text (bytes decoded). */
@@ -41,20 +55,13 @@ function storedText(serviceWorker: Worker): Promise<string> {
   });
 }
 
+/** Connects with the seeded read-write key, account Contoso IT and module IT Assets. */
 describe('Asset Panda connection on the options page', () => {
   test('connects with the seeded key pair, then shows the collections and their fields', async ({ browser, sandbox }) => {
     const key = seededKey(sandbox);
     const page = await browser.openOptions();
     const card = section(page);
-    await expect.poll(() => card.getByTestId('assetpanda-state').textContent()).toContain('Not connected');
-
-    await enterKey(page, key.keyId, key.secret);
-    await card.getByRole('button', { name: 'Load Accounts' }).click();
-    await card.getByLabel('Account').selectOption({ label: 'Contoso IT' });
-    await card.getByLabel('Module').selectOption({ label: 'IT Assets' });
-    await card.getByRole('button', { name: 'Test and Save Connection' }).click();
-
-    await expect.poll(() => card.getByTestId('assetpanda-state').textContent()).toContain('Connected to account Contoso IT, module IT Assets');
+    await connect(page, key);
     const collection = card.getByLabel('Collection', { exact: true });
     await collection.waitFor();
     expect(await collection.locator('option').allTextContents()).toEqual(expect.arrayContaining(['Devices', 'Employees', 'Locations']));
@@ -75,6 +82,28 @@ describe('Asset Panda connection on the options page', () => {
     await page.reload();
     await expect.poll(() => section(page).getByTestId('assetpanda-state').textContent()).toContain('Connected to account Contoso IT');
     expect(await section(page).getByLabel('Access Key Secret').inputValue()).toBe('');
+  });
+
+  test('Asset Panda answering in the shapes a working client observed: inactive collections and deleted fields are not offered', async ({ browser, sandbox }) => {
+    const state = sandbox.world.assetPanda;
+    state.answerStyle = 'observed';
+    const devices = collectionNamed(state, 'Devices');
+    deleteColumn(devices, columnNamed(devices, 'Notes').id);
+    deactivateCollection(collectionNamed(state, 'Employees'));
+    const page = await browser.openOptions();
+    const card = section(page);
+    await connect(page, seededKey(sandbox));
+
+    const collection = card.getByLabel('Collection', { exact: true });
+    await collection.waitFor();
+    expect((await collection.locator('option').allTextContents()).toSorted()).toEqual(['Devices', 'Locations']);
+    await collection.selectOption({ label: 'Devices' });
+    const fields = card.getByTestId('assetpanda-fields');
+    const serial = fields.getByRole('row', { name: /^Serial Number/ });
+    await expect.poll(() => serial.locator('td').allTextContents()).toEqual(['Serial Number', 'text', 'No', 'Yes', '']);
+    // A header row and the 21 fields left after Notes was deleted.
+    expect(await fields.getByRole('row').count()).toBe(22);
+    expect(await fields.getByRole('row', { name: /^Notes/ }).count()).toBe(0);
   });
 
   test('wrong keys show the error and nothing is saved', async ({ browser, sandbox }) => {
@@ -102,5 +131,36 @@ describe('Asset Panda connection on the options page', () => {
     await expect.poll(() => section(page).getByTestId('assetpanda-state').textContent()).toContain('Not connected');
     expect(await section(page).getByLabel('Access Key ID').inputValue()).toBe('');
     expect(await storedText(browser.serviceWorker)).not.toContain(key.keyId);
+  });
+});
+
+describe('the passphrase lock', () => {
+  test('a new browser session asks for the passphrase before any Asset Panda call, and unlocking brings everything back', async ({ browser, sandbox }) => {
+    const options = await browser.openOptions();
+    await connect(options, seededKey(sandbox));
+    const lock = section(options).getByTestId('assetpanda-lock');
+    await lock.getByLabel('New passphrase', { exact: true }).fill('a long enough passphrase');
+    await lock.getByLabel('Repeat the new passphrase').fill('a long enough passphrase');
+    await lock.getByRole('button', { name: 'Set passphrase' }).click();
+    await expect.poll(() => lock.getAttribute('data-lock')).toBe('unlocked');
+
+    // A new browser session: session storage (memory only) starts empty; IndexedDB is as it was.
+    await browser.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { clear(): Promise<void> } } } }).chrome.storage.session.clear());
+    const sentBefore = sandbox.requests.length;
+    const later = await browser.openOptions();
+    const card = section(later);
+    await expect.poll(() => card.getByTestId('assetpanda-lock').getAttribute('data-lock')).toBe('locked');
+    await expect(card.getByTestId('assetpanda-locked').textContent()).resolves.toContain('wait until you unlock with your passphrase');
+    await expect.poll(() => card.getByTestId('assetpanda-collections').textContent()).toContain('Unlock with your passphrase on the options page');
+    expect(sandbox.requests.slice(sentBefore).filter((request) => request.host === 'api.assetpanda.app')).toEqual([]);
+
+    await card.getByLabel('Passphrase', { exact: true }).fill('not the passphrase');
+    await card.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => card.getByTestId('assetpanda-lock-failure').textContent()).toContain('not the passphrase set');
+    await card.getByLabel('Passphrase', { exact: true }).fill('a long enough passphrase');
+    await card.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => card.getByTestId('assetpanda-lock').getAttribute('data-lock')).toBe('unlocked');
+    await card.getByLabel('Collection', { exact: true }).waitFor();
+    expect(await card.getByLabel('Collection', { exact: true }).locator('option').allTextContents()).toEqual(expect.arrayContaining(['Devices']));
   });
 });

@@ -40,8 +40,18 @@ export class ContentScriptWorlds {
    * DevTools only answers an evaluation in that world after the script's own task has finished.
    */
   async ran(): Promise<void> {
+    await this.evaluate('0');
+  }
+
+  /**
+   * Runs `expression` in the content script's world, with its privileges (chrome.runtime, storage),
+   * as code that took over the content script would; a returned promise is awaited.
+   */
+  async evaluate(expression: string): Promise<unknown> {
     const [existing] = this.worlds;
     const id = existing ?? (await new Promise<number>((resolve) => this.waiters.push(resolve)));
-    await this.session.send('Runtime.evaluate', { expression: '0', contextId: id });
+    const { result, exceptionDetails } = await this.session.send('Runtime.evaluate', { expression, contextId: id, awaitPromise: true, returnByValue: true });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value as unknown;
   }
 }

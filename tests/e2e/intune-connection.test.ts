@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { SANDBOX_ADMIN, SANDBOX_TENANT_ID } from '../sandbox/directory.ts';
+import { SANDBOX_ADMIN, SANDBOX_TENANT_ID, SANDBOX_USER_WITHOUT_ROLE } from '../sandbox/directory.ts';
 import { SANDBOX_CLIENT_ID } from '../sandbox/entra/state.ts';
 import type { ExtensionBrowser } from './browser.ts';
 import { describe, expect, test } from './fixtures.ts';
@@ -102,6 +102,63 @@ describe('Connect to Intune', () => {
     await popup.getByRole('button', { name: 'Sign in' }).click();
     await (await signInWindow).locator('#accept').click();
     await popup.getByTestId('intune-status').filter({ hasText: `Signed in to Intune as ${SANDBOX_ADMIN.userPrincipalName}` }).waitFor();
+  });
+});
+
+/** Fills the form with the sandbox's registration and saves the connection (no window: Entra redirects at once). */
+async function connect(browser: ExtensionBrowser): Promise<Page> {
+  const options = await browser.openOptions();
+  await fillIntuneForm(options, { tenantId: SANDBOX_TENANT_ID, clientId: SANDBOX_CLIENT_ID });
+  await testAndSaveButton(options).click();
+  await expect(options.getByTestId('intune-test-outcome').getAttribute('data-saved')).resolves.toBe('true');
+  return options;
+}
+
+describe('Connect to Intune: signing in and out', () => {
+  test('Sign in as a second account is refused, naming both accounts, and the connection stays as it was', async ({ browser, sandbox }) => {
+    const options = await connect(browser);
+    await intuneSection(options).getByRole('button', { name: 'Sign out', exact: true }).click();
+    await options.getByTestId('intune-state').filter({ hasText: 'Signed out' }).waitFor();
+
+    sandbox.world.entra.signedInUserId = SANDBOX_USER_WITHOUT_ROLE.id;
+    const popup = await browser.openPopup();
+    await popup.getByRole('button', { name: 'Sign in' }).click();
+
+    const refusal = popup.getByRole('alert');
+    await expect(refusal.textContent()).resolves.toContain(`You signed in as Alex Wilber (${SANDBOX_USER_WITHOUT_ROLE.userPrincipalName}`);
+    await expect(refusal.textContent()).resolves.toContain(`connected as Megan Bowen (${SANDBOX_ADMIN.userPrincipalName}`);
+    const authorize = sandbox.requests.filter((r) => r.path.endsWith('/oauth2/v2.0/authorize')).at(-1);
+    expect(authorize?.query.login_hint).toBe(SANDBOX_ADMIN.userPrincipalName);
+    await expect(popup.getByTestId('intune-status').textContent()).resolves.toContain(`Sign in as ${SANDBOX_ADMIN.userPrincipalName}`);
+    const reloaded = await browser.openOptions();
+    await expect(reloaded.getByTestId('intune-state').textContent()).resolves.toContain(SANDBOX_ADMIN.userPrincipalName);
+  });
+
+  test('Sign out sticks: the renewal alarm goes, nothing signs in afterwards, and Sign out of Microsoft ends the browser session', async ({ browser, sandbox }) => {
+    const renewalAlarm = () =>
+      browser.serviceWorker.evaluate(async () => {
+        const { alarms } = (globalThis as unknown as { chrome: { alarms: { get(name: string): Promise<unknown> } } }).chrome;
+        return (await alarms.get('intune-sign-in-renewal')) !== undefined;
+      });
+    const options = await connect(browser);
+    await expect(renewalAlarm()).resolves.toBe(true);
+
+    await intuneSection(options).getByRole('button', { name: 'Sign out', exact: true }).click();
+    await options.getByTestId('intune-state').filter({ hasText: 'Signed out' }).waitFor();
+    await expect(renewalAlarm()).resolves.toBe(false);
+    const signedOutAt = sandbox.requests.length;
+
+    const popup = await browser.openPopup();
+    await expect(popup.getByTestId('intune-status').textContent()).resolves.toContain('Signed out of Intune');
+    expect(sandbox.requests.slice(signedOutAt).filter((r) => r.host === 'login.microsoftonline.com')).toEqual([]);
+
+    const signOutWindow = browser.context.waitForEvent('page');
+    await intuneSection(options).getByRole('button', { name: 'Sign out of Microsoft too' }).click();
+    const picker = await signOutWindow;
+    await picker.locator('#sign-out-account').click();
+    await intuneSection(options).getByRole('button', { name: 'Sign out of Microsoft too' }).and(options.locator(':enabled')).waitFor();
+    expect(sandbox.world.entra.hasSession).toBe(false);
+    await expect(options.getByTestId('intune-failure').count()).resolves.toBe(0);
   });
 });
 

@@ -30,3 +30,14 @@ export async function replaceBody(page: Page): Promise<void> {
     document.body.replaceWith(fresh);
   }, PANEL_HOST);
 }
+
+/** The panel, once it shows `state` (its data-state: device, no-mapping, signed-out, …). */
+export function panelIn(page: Page, state?: string) {
+  return page.locator(state ? `[data-testid="intune-panel"][data-state="${state}"]` : '[data-testid="intune-panel"]');
+}
+
+/** Waits for the panel to show this device, read live from Intune (not the cached copy). */
+export async function expectDeviceShown(page: Page, deviceName: string): Promise<void> {
+  await panelIn(page, 'device').getByTestId('panel-device-name').filter({ hasText: deviceName }).waitFor({ timeout: 20_000 });
+  await panelIn(page, 'device').getByTestId('panel-freshness').filter({ hasText: 'Read from Intune' }).waitFor({ timeout: 20_000 });
+}

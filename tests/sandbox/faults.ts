@@ -30,12 +30,15 @@ export interface FaultTarget {
  */
 export interface Fault extends FaultTarget, FaultEffect {
   times?: number;
+  /** Strike only this share (0–1) of the matching requests, drawn from `seed`: "30 % of Graph answers 429". */
+  chance?: number;
+  seed?: number;
 }
 
 /**
- * Faults that strike a share of the matching requests at random, with a seeded generator so that
- * a failing test fails the same way again: `rate` of them (0 to 1) get one of `effects`, picked
- * at random. One-shot faults (`add`) are taken first.
+ * Failures that strike a share (`rate`, 0–1) of the matching requests, each time one of `effects`
+ * picked at random, seeded so that a failing test fails the same way again: "10 % of Asset Panda
+ * requests throttled, failing, dropped or answered too late".
  */
 export interface RandomFaults extends FaultTarget {
   rate: number;
@@ -45,41 +48,33 @@ export interface RandomFaults extends FaultTarget {
 
 interface ArmedFault extends Fault {
   remaining: number;
-}
-
-interface ArmedRandomFaults extends RandomFaults {
-  prng: Prng;
+  dice: Prng | undefined;
+  /** A random fault's effects, one picked each time it strikes. */
+  effects?: readonly FaultEffect[];
 }
 
 export class FaultInjector {
   private armed: ArmedFault[] = [];
-  private random: ArmedRandomFaults[] = [];
 
   add(fault: Fault): void {
-    this.armed.push({ ...fault, remaining: fault.times ?? 1 });
+    this.armed.push({ ...fault, remaining: fault.times ?? 1, dice: fault.chance === undefined ? undefined : new Prng(fault.seed ?? 1) });
   }
 
-  addRandom(faults: RandomFaults): void {
-    if (!(faults.rate >= 0 && faults.rate <= 1) || faults.effects.length === 0) throw new RangeError('A random fault needs a rate from 0 to 1 and at least one effect');
-    this.random.push({ ...faults, prng: new Prng(faults.seed ?? 1) });
+  addRandom({ rate, effects, seed, ...target }: RandomFaults): void {
+    if (!(rate >= 0 && rate <= 1) || effects.length === 0) throw new RangeError('Random faults need a rate from 0 to 1 and at least one effect');
+    this.armed.push({ ...target, chance: rate, remaining: Number.POSITIVE_INFINITY, dice: new Prng(seed ?? 1), effects });
   }
 
   clear(): void {
     this.armed = [];
-    this.random = [];
   }
 
-  /** Takes one use of the first fault that matches, if any, else rolls the random faults that match. */
+  /** Takes one use of the first fault that matches (and strikes, for a share), if any. */
   take(req: SandboxRequest): FaultEffect | undefined {
-    const fault = this.armed.find((f) => f.remaining > 0 && matches(f, req));
-    if (fault) {
-      fault.remaining -= 1;
-      return fault;
-    }
-    for (const rule of this.random) {
-      if (matches(rule, req) && rule.prng.chance(rule.rate)) return rule.prng.pick(rule.effects);
-    }
-    return undefined;
+    const fault = this.armed.find((f) => f.remaining > 0 && matches(f, req) && (!f.dice || f.dice.chance(f.chance ?? 1)));
+    if (!fault) return undefined;
+    fault.remaining -= 1;
+    return fault.effects && fault.dice ? fault.dice.pick(fault.effects) : fault;
   }
 }
 

@@ -1,5 +1,6 @@
-// `npm run bench`: the sync engine against the sandbox, one JSON line per scenario on stdout (notes
-// go to stderr). Figures, never asserted: tests stay free of timing. BENCH_SIZES=1000,10000 picks sizes.
+// `npm run bench`: the sync engine against the sandbox, one JSON line per scenario on stdout, then
+// the other parts that grow with the fleet (bench-parts.ts) and notes on stderr. Figures, never
+// asserted: tests stay free of timing. BENCH_SIZES=1000,10000 picks the sync scenarios' sizes.
 import { once } from 'node:events';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -17,6 +18,7 @@ import { createRetryAfterGate } from '../../lib/sync/retry-after-gate.ts';
 import { SANDBOX_API_KEYS } from '../sandbox/assetpanda-api/unpublished-shapes.ts';
 import { sandboxFetch } from '../sandbox/fetch.ts';
 import { devicesMapping } from '../support/sync-harness.ts';
+import { benchParts } from './bench-parts.ts';
 import type { BenchWorld, BenchWorldReady } from './bench-sandbox.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
@@ -129,3 +131,4 @@ for (const size of SIZES) {
   await scenario(`${label} devices, no-change re-run`, { size, overlap: 0.8, keep: true });
 }
 sandbox.postMessage('close', []);
+await benchParts();

@@ -2,7 +2,7 @@
 // Plain Node with no dependencies, because it runs on a fresh clone before node_modules exists:
 // it installs what the command needs, then hands over to tests/tools/<command>.ts under tsx.
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +29,9 @@ if (COMMANDS[command].needsChromium) env.CHROMIUM_PATH = ensureChromium();
 process.exit(await handOver(command, args, env));
 
 function ensureDependencies() {
+  // A node_modules linked from another checkout is that checkout's to install: npm ci here would
+  // empty it through the link.
+  if (lstatSync(join(root, 'node_modules'), { throwIfNoEntry: false })?.isSymbolicLink()) return;
   // npm writes node_modules/.package-lock.json on every install: older than the lockfile means stale.
   const installed = join(root, 'node_modules', '.package-lock.json');
   const lockfile = join(root, 'package-lock.json');

@@ -2,7 +2,7 @@ import { browser } from '#imports';
 import type { HandlersFor } from '../../../lib/messaging/router';
 import type { BackgroundServices } from '../services';
 
-export function coreHandlers({ database }: BackgroundServices): HandlersFor<'getHealth' | 'getPanelStatus' | 'openOptionsPage'> {
+export function coreHandlers({ database }: BackgroundServices): HandlersFor<'getHealth' | 'openOptionsPage'> {
   return {
     async getHealth() {
       const ready = await database.then(
@@ -10,9 +10,6 @@ export function coreHandlers({ database }: BackgroundServices): HandlersFor<'get
         () => false,
       );
       return { version: browser.runtime.getManifest().version, databaseReady: ready };
-    },
-    async getPanelStatus() {
-      return { state: 'not-connected' as const };
     },
     async openOptionsPage() {
       await browser.runtime.openOptionsPage();

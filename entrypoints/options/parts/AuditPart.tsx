@@ -1,11 +1,93 @@
+import { useEffect, useState } from 'preact/hooks';
+import { Notice } from '../../../components/Notice';
+import { useTask } from '../../../components/useTask';
+import { outcomeText, optionsText } from '../../../lib/actions/audit-csv';
+import { ACTIONS } from '../../../lib/actions/catalog';
+import { callBackground } from '../../../lib/browser/messaging';
+import type { ResponseOf } from '../../../lib/messaging/protocol';
 import type { Route } from '../route';
+import { saveFile } from '../sections/assetpanda/save-file';
 
-/** Audit: being built (issues 8–10). */
+type Audit = ResponseOf<'listAuditEntries'>;
+
+/** Audit: every device action taken from a record page, newest first, exportable as CSV. */
 export function AuditPart(_props: { route: Route }) {
+  const [audit, setAudit] = useState<Audit>();
+  const { busy, failure, run } = useTask();
+
+  useEffect(() => {
+    void run('Loading…', async () => setAudit(await callBackground('listAuditEntries', {})));
+  }, []);
+
+  const exportCsv = () =>
+    run('Exporting…', async () => {
+      const { fileName, csv } = await callBackground('exportAuditCsv', {});
+      saveFile({ fileName, json: csv }, 'text/csv;charset=utf-8');
+    });
+
   return (
     <section class="card" data-testid="audit-part">
       <h2>Audit</h2>
-      <p class="muted">Not available yet.</p>
+      <p class="muted">
+        Every Retire, Wipe, Delete, Remote lock and Sync device started from an Asset Panda record: who, when, on which device and record, and what
+        Intune and Asset Panda answered. Give Microsoft support the Graph request-id of an action.
+      </p>
+      {failure && <Notice tone="error">{failure}</Notice>}
+      {audit && audit.unreadable > 0 && (
+        <Notice tone="warn">{audit.unreadable} older audit entries cannot be read by this version of the extension; they are kept as they are.</Notice>
+      )}
+      {audit && audit.entries.length === 0 && <p data-testid="audit-empty">No device actions yet.</p>}
+      {audit && audit.entries.length > 0 && (
+        <>
+          <table class="checks" data-testid="audit-entries">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">Action</th>
+                <th scope="col">Device</th>
+                <th scope="col">Record</th>
+                <th scope="col">Result</th>
+                <th scope="col">Graph request-id</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audit.entries.map((entry) => (
+                <tr key={entry.id} data-action={entry.action} data-outcome={entry.outcome}>
+                  <td>{new Date(entry.at).toLocaleString()}</td>
+                  <td>{entry.actor.username}</td>
+                  <td>
+                    {ACTIONS[entry.action].label}
+                    {Object.keys(entry.options).length > 0 && <div class="muted">{optionsText(entry.options)}</div>}
+                  </td>
+                  <td>
+                    {entry.device.name}
+                    <div class="muted">{entry.device.serialNumber ?? entry.device.id}</div>
+                  </td>
+                  <td>
+                    {entry.record.title}
+                    <div class="muted">{entry.record.collectionName}</div>
+                  </td>
+                  <td>
+                    {outcomeText(entry)}
+                    <div class="muted">
+                      {entry.intune.message} {entry.assetPanda.message}
+                    </div>
+                  </td>
+                  <td>
+                    <code>{entry.intune.requestId ?? '—'}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div class="actions">
+            <button type="button" class="secondary" disabled={busy !== undefined} onClick={() => void exportCsv()}>
+              Export CSV
+            </button>
+          </div>
+        </>
+      )}
     </section>
   );
 }

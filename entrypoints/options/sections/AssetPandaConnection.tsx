@@ -5,8 +5,11 @@ import { useTask } from '../../../components/useTask';
 import { DEFAULT_API_BASE_URL } from '../../../lib/assetpanda/api-base-url';
 import { callBackground } from '../../../lib/browser/messaging';
 import type { AssetPandaConnectionInput, AssetPandaStatus } from '../../../lib/messaging/assetpanda-messages';
+import { takeConnectionPrefill } from '../connection-prefill';
+import { POLICY_NOTE, usePolicy } from '../usePolicy';
 import { CollectionFields } from './assetpanda/CollectionFields';
 import { ConnectionState } from './assetpanda/ConnectionState';
+import { PassphraseLock } from './assetpanda/PassphraseLock';
 import { saveFile } from './assetpanda/save-file';
 
 type Named = { id: string; name: string };
@@ -20,7 +23,13 @@ export function AssetPandaConnection() {
   const [accountId, setAccountId] = useState('');
   const [modules, setModules] = useState<Named[]>([]);
   const [moduleId, setModuleId] = useState('');
+  const [lock, setLock] = useState<string>();
   const { busy, failure, setFailure, run } = useTask();
+  const [prefill] = useState(() => takeConnectionPrefill('assetPanda'));
+  const policy = usePolicy();
+  const pinned = policy?.state === 'applied' ? policy.connections.assetPanda : undefined;
+  /** The account and module to pick once loaded: the policy's, or the imported file's. */
+  const wanted = pinned ?? prefill;
 
   /** Shows the background's connection state; a saved connection fills the form (never the secret). */
   const show = (next: AssetPandaStatus) => {
@@ -34,8 +43,16 @@ export function AssetPandaConnection() {
   };
 
   useEffect(() => {
-    callBackground('getAssetPandaConnection', {}).then(show, (error: Error) => setFailure(error.message));
+    const load = async () => {
+      show(await callBackground('getAssetPandaConnection', {}));
+      if (prefill) setForm({ baseUrl: prefill.baseUrl, accessKeyId: prefill.accessKeyId, accessKeySecret: '' });
+    };
+    load().catch((error: Error) => setFailure(error.message));
   }, []);
+
+  useEffect(() => {
+    if (pinned) setForm((current) => ({ ...current, baseUrl: pinned.baseUrl, accessKeyId: pinned.accessKeyId }));
+  }, [pinned]);
 
   const chooseAccount = async (account: string) => {
     setAccountId(account);
@@ -44,7 +61,8 @@ export function AssetPandaConnection() {
     if (!account) return;
     const loaded = (await callBackground('listAssetPandaModules', { connection: form, accountId: account })).modules;
     setModules(loaded);
-    if (loaded.length === 1) setModuleId(loaded[0]!.id);
+    const preferred = loaded.find((module) => module.id === wanted?.module?.id) ?? (loaded.length === 1 ? loaded[0] : undefined);
+    if (preferred) setModuleId(preferred.id);
   };
 
   const loadAccounts = () =>
@@ -53,7 +71,8 @@ export function AssetPandaConnection() {
       await chooseAccount('');
       const loaded = (await callBackground('listAssetPandaAccounts', { connection: form })).accounts;
       setAccounts(loaded);
-      if (loaded.length === 1) await chooseAccount(loaded[0]!.id);
+      const preferred = loaded.find((account) => account.id === wanted?.account?.id) ?? (loaded.length === 1 ? loaded[0] : undefined);
+      if (preferred) await chooseAccount(preferred.id);
     });
 
   const testAndSave = (event: Event) => {
@@ -97,10 +116,14 @@ export function AssetPandaConnection() {
         permission to read and write records.
       </p>
       {status && <ConnectionState status={status} />}
+      {pinned && <Notice tone="info" testId="assetpanda-policy">{POLICY_NOTE} Enter the Access Key Secret, then Test and Save Connection.</Notice>}
+      {prefill && !pinned && (
+        <Notice tone="info">Filled in from the imported configuration: enter the Access Key Secret, load the accounts, then Test and Save Connection.</Notice>
+      )}
       <form onSubmit={testAndSave} noValidate>
-        <TextField id="assetpanda-base-url" label="API base URL" type="url" value={form.baseUrl} onInput={update('baseUrl')}
-          hint="Leave as is unless Asset Panda gave you another API address." />
-        <TextField id="assetpanda-key-id" label="Access Key ID" value={form.accessKeyId} onInput={update('accessKeyId')}
+        <TextField id="assetpanda-base-url" label="API base URL" type="url" value={form.baseUrl} onInput={update('baseUrl')} readOnly={pinned !== undefined}
+          hint={`Asset Panda Pro's API. The extension sends your API key to ${DEFAULT_API_BASE_URL} and nowhere else.`} />
+        <TextField id="assetpanda-key-id" label="Access Key ID" value={form.accessKeyId} onInput={update('accessKeyId')} readOnly={pinned !== undefined}
           hint="Shown in Asset Panda under Settings → API Configuration." />
         <TextField id="assetpanda-key-secret" label="Access Key Secret" type="password" value={form.accessKeySecret} onInput={update('accessKeySecret')}
           hint={savedKey ? 'Saved, encrypted. Leave blank to keep it.' : 'Shown once, when the API key is created. It is stored encrypted and never leaves the extension’s background.'} />
@@ -109,9 +132,9 @@ export function AssetPandaConnection() {
             Load Accounts
           </button>
         </div>
-        <Picker id="assetpanda-account" label="Account" items={accounts} value={accountId} disabled={busy !== undefined}
+        <Picker id="assetpanda-account" label="Account" items={accounts} value={accountId} disabled={busy !== undefined || pinned?.account !== undefined}
           empty="Load accounts first" onChange={(account) => void run('Loading modules…', () => chooseAccount(account))} />
-        <Picker id="assetpanda-module" label="Module" items={modules} value={moduleId} disabled={busy !== undefined}
+        <Picker id="assetpanda-module" label="Module" items={modules} value={moduleId} disabled={busy !== undefined || pinned?.module !== undefined}
           empty={accountId && !busy ? 'This account has no modules' : 'Choose an account first'} onChange={setModuleId} />
         <div class="actions">
           <button type="submit" disabled={busy !== undefined || !accountId || !moduleId}>
@@ -130,7 +153,8 @@ export function AssetPandaConnection() {
         </div>
       </form>
       {failure && <Notice tone="error" testId="assetpanda-failure">{failure}</Notice>}
-      {status?.state === 'connected' && <CollectionFields key={status.savedAt} />}
+      {status && <PassphraseLock onChange={setLock} onForgotten={(forgotten) => setStatus(forgotten)} />}
+      {status?.state === 'connected' && <CollectionFields key={`${status.savedAt} ${lock}`} />}
     </section>
   );
 }

@@ -9,6 +9,8 @@ import { requestCloudAccess } from '../../../lib/browser/permissions';
 import { CLOUDS, type Cloud } from '../../../lib/graph/clouds';
 import type { ConnectionTestReportSchema } from '../../../lib/messaging/intune-messages';
 import type { ResponseOf } from '../../../lib/messaging/protocol';
+import { takeConnectionPrefill } from '../connection-prefill';
+import { POLICY_NOTE, usePolicy } from '../usePolicy';
 import { PermissionChecks } from './intune/PermissionChecks';
 import { SetupGuide } from './intune/SetupGuide';
 
@@ -25,6 +27,13 @@ export function IntuneConnection() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [outcome, setOutcome] = useState<{ saved: boolean; report: Report }>();
   const { busy, failure, setFailure, run } = useTask();
+  const [prefill] = useState(() => takeConnectionPrefill('intune'));
+  const policy = usePolicy();
+  const pinned = policy?.state === 'applied' ? policy.connections.intune : undefined;
+
+  useEffect(() => {
+    if (pinned) setForm(pinned);
+  }, [pinned]);
 
   const refresh = async () => {
     const next = await callBackground('getIntuneConnection', { verify: false });
@@ -33,10 +42,11 @@ export function IntuneConnection() {
   };
 
   useEffect(() => {
-    refresh().then(
-      (next) => next.connection && setForm(next.connection.settings),
-      (error: Error) => setFailure(error.message),
-    );
+    const load = async () => {
+      const shown = prefill ?? (await refresh()).connection?.settings;
+      if (shown) setForm(shown);
+    };
+    load().catch((error: Error) => setFailure(error.message));
   }, []);
 
   const update = (field: keyof Form) => (value: string) => {
@@ -62,24 +72,31 @@ export function IntuneConnection() {
     });
   };
 
-  const signOut = async () => setDescribed({ ...described!, session: await callBackground('signOutOfIntune', {}) });
+  const signOut = (everywhere: boolean) =>
+    run(everywhere ? 'Signing out of Microsoft… finish in the Microsoft window' : 'Signing out…', async () => {
+      const session = await callBackground(everywhere ? 'signOutOfMicrosoft' : 'signOutOfIntune', {});
+      setDescribed((current) => current && { ...current, session });
+    });
 
   return (
     <section class="card" aria-labelledby="intune-heading" data-testid="intune-connection">
       <h2 id="intune-heading">Microsoft Intune</h2>
       <p class="muted">Connect to Microsoft Intune through Microsoft Graph, signed in with your own account.</p>
       {described && <SetupGuide redirectUri={described.redirectUri} permissions={described.requiredPermissions} />}
-      {described?.connection && <ConnectionState described={described} onSignOut={() => void signOut()} />}
+      {described?.unreadable && <Notice tone="warn" testId="intune-unreadable">{described.unreadable}</Notice>}
+      {described?.connection && <ConnectionState described={described} busy={busy !== undefined} onSignOut={(everywhere) => void signOut(everywhere)} />}
+      {pinned && <Notice tone="info" testId="intune-policy">{POLICY_NOTE} Sign in with Test and Save Connection.</Notice>}
+      {prefill && !pinned && <Notice tone="info">Filled in from the imported configuration: check the values, then Test and Save Connection.</Notice>}
       <form onSubmit={(event) => void testAndSave(event)} noValidate>
-        <TextField id="tenantId" label="Tenant ID" value={form.tenantId} onInput={update('tenantId')} error={errors.tenantId}
+        <TextField id="tenantId" label="Tenant ID" value={form.tenantId} onInput={update('tenantId')} readOnly={pinned !== undefined} error={errors.tenantId}
           hint="Directory (tenant) ID from the app's Overview page, or a verified domain." placeholder="00000000-0000-0000-0000-000000000000" />
-        <TextField id="clientId" label="Client ID" value={form.clientId} onInput={update('clientId')} error={errors.clientId}
+        <TextField id="clientId" label="Client ID" value={form.clientId} onInput={update('clientId')} readOnly={pinned !== undefined} error={errors.clientId}
           hint="Application (client) ID from the app's Overview page." placeholder="00000000-0000-0000-0000-000000000000" />
-        <TextField id="applicationObjectId" label="Application Object ID" value={form.applicationObjectId} onInput={update('applicationObjectId')}
+        <TextField id="applicationObjectId" label="Application Object ID" value={form.applicationObjectId} onInput={update('applicationObjectId')} readOnly={pinned !== undefined}
           error={errors.applicationObjectId} hint="Optional. Kept for reference and diagnostics." />
         <div class="field">
           <label for="cloud">Cloud</label>
-          <select id="cloud" value={form.cloud} onChange={(event) => update('cloud')(event.currentTarget.value)}>
+          <select id="cloud" value={form.cloud} disabled={pinned !== undefined} onChange={(event) => update('cloud')(event.currentTarget.value)}>
             {Object.entries(CLOUDS).map(([key, cloud]) => (
               <option key={key} value={key}>
                 {cloud.label}
@@ -99,7 +116,7 @@ export function IntuneConnection() {
   );
 }
 
-function ConnectionState({ described, onSignOut }: { described: Described; onSignOut: () => void }) {
+function ConnectionState({ described, busy, onSignOut }: { described: Described; busy: boolean; onSignOut: (everywhere: boolean) => void }) {
   const { connection, session } = described;
   if (!connection) return null;
   return (
@@ -109,12 +126,18 @@ function ConnectionState({ described, onSignOut }: { described: Described; onSig
         <>
           Signed in{session.expiresAt ? ` until ${new Date(session.expiresAt).toLocaleString()}` : ''}; renewed automatically while your Microsoft
           session lasts.{' '}
-          <button type="button" class="secondary" onClick={onSignOut}>
+          <button type="button" class="secondary" disabled={busy} onClick={() => onSignOut(false)}>
             Sign out
           </button>
         </>
       ) : (
-        'Signed out: sign in again from the toolbar button, or test the connection below.'
+        <>
+          Signed out: nothing signs you in again until you choose Sign in on the toolbar button, or test the connection below. Your browser may still
+          be signed in to Microsoft.{' '}
+          <button type="button" class="secondary" disabled={busy} onClick={() => onSignOut(true)}>
+            Sign out of Microsoft too
+          </button>
+        </>
       )}
     </Notice>
   );

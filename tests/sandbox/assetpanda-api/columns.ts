@@ -1,5 +1,5 @@
 import type { Collection, Column, ColumnReference, FieldType } from './state.ts';
-import { columnExtras } from './unpublished-shapes.ts';
+import { columnExtras, columnsEnvelope, type AnswerStyle } from './unpublished-shapes.ts';
 
 const DATATYPE_PREFIX = 'ap://system/datatype/';
 
@@ -22,7 +22,7 @@ export interface ColumnSpec {
  */
 export function addColumn(collection: Collection, spec: ColumnSpec): Column {
   const name = spec.displayName.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const clashes = collection.columns.filter((c) => c.id.endsWith(`_${name}_${spec.type}`)).length;
+  const clashes = [...collection.columns, ...collection.deletedColumns].filter((c) => c.id.endsWith(`_${name}_${spec.type}`)).length;
   const column: Column = {
     id: `${collection.id}_${clashes}_${name}_${spec.type}`,
     type: spec.type,
@@ -41,17 +41,25 @@ export function isPulled(column: Column): boolean {
   return column.references !== undefined && !column.references.primary;
 }
 
-/** GET /collection-columns, in the published shape plus the extras of unpublished-shapes.ts. */
-export function columnListing(collection: Collection) {
+/** For tests: deletes a column; its values are no longer read, and writing it is refused like an unknown column. */
+export function deleteColumn(collection: Collection, columnId: string): void {
+  const column = collection.columns.find((candidate) => candidate.id === columnId);
+  if (!column) throw new Error(`No column ${columnId} in ${collection.name}`);
+  collection.columns = collection.columns.filter((candidate) => candidate !== column);
+  collection.deletedColumns.push(column);
+}
+
+/** GET /collection-columns: the published item shape plus the extras of unpublished-shapes.ts, in the world's answer style. */
+export function columnListing(collection: Collection, style: AnswerStyle) {
+  return columnsEnvelope(collection.columns.map(listedColumn), collection.deletedColumns.map(listedColumn), style);
+}
+
+function listedColumn(column: Column) {
   return {
-    columns: {
-      all: collection.columns.map((column) => ({
-        id: column.id,
-        type: datatypeUri(column.type),
-        displayName: column.displayName,
-        ...columnExtras(column),
-        ...(column.references ? { references: { ...column.references } } : {}),
-      })),
-    },
+    id: column.id,
+    type: datatypeUri(column.type),
+    displayName: column.displayName,
+    ...columnExtras(column),
+    ...(column.references ? { references: { ...column.references } } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { isPulled } from './columns.ts';
 import { asObject } from './json-object.ts';
 import type { AssetPandaState, Collection, Column, FieldValue, StoredRecord } from './state.ts';
 import { collectionNamed, columnNamed, findCollection, problem, success, type Outcome } from './tenant.ts';
-import { apiRecord, newRecordId, uniquenessKey, type ApiRecord, type FieldError } from './unpublished-shapes.ts';
+import { apiRecord, newRecordId, uniquenessKey, type ApiFailure, type ApiRecord, type FieldError } from './unpublished-shapes.ts';
 import { isEmptyValue, valueProblem } from './values.ts';
 
 /** Every column's value for a record, pulled columns resolved through their reference. */
@@ -96,6 +96,14 @@ export function updateRecords(state: AssetPandaState, collection: Collection, in
       return existing;
     }),
   );
+}
+
+/** The observed answer style: each record written on its own, in order; what refused each one, if anything. */
+export function writeEach(inputs: unknown[], write: (records: unknown[]) => Outcome<StoredRecord[]>): Array<ApiFailure | undefined> {
+  return inputs.map((input) => {
+    const outcome = write([input]);
+    return outcome.ok ? undefined : outcome.problem;
+  });
 }
 
 /** DELETE /collection-records: every id must exist, or nothing is deleted. */

@@ -1,9 +1,9 @@
 import { json, type SandboxRequest, type SandboxResponse } from '../http.ts';
 import { columnListing } from './columns.ts';
-import { createRecords, deleteRecords, readRecord, updateRecords } from './records.ts';
+import { createRecords, deleteRecords, readRecord, updateRecords, writeEach } from './records.ts';
 import { queryTarget, readTarget, readWrite, requireQuery } from './request.ts';
 import { parseSearch, runSearch } from './search.ts';
-import type { AssetPandaState } from './state.ts';
+import type { AssetPandaState, Collection } from './state.ts';
 import { findCollection, problem, success, type Outcome } from './tenant.ts';
 import {
   apiAccount,
@@ -13,7 +13,10 @@ import {
   deletedRecordId,
   deleteEnvelope,
   itemEnvelope,
+  listedCollections,
+  listedModules,
   listEnvelope,
+  recordResults,
   searchEnvelope,
   writeEnvelope,
 } from './unpublished-shapes.ts';
@@ -56,7 +59,7 @@ export const routes: Route[] = [
     method: 'GET',
     path: /^\/accounts$/,
     access: 'read',
-    handle: ({ state }) => ok(listEnvelope(state.accounts.map(apiAccount))),
+    handle: ({ state }) => ok(listEnvelope(state.accounts.map(apiAccount), state.answerStyle)),
   },
   itemById('Account', (state, id) => state.accounts.find((a) => a.id === id), apiAccount),
   {
@@ -68,7 +71,7 @@ export const routes: Route[] = [
       if (!query.ok) return query;
       const { accountId } = query.value;
       if (!state.accounts.some((a) => a.id === accountId)) return problem(404, `Account ${accountId} not found.`);
-      return ok(listEnvelope(state.modules.filter((m) => m.accountId === accountId).map(apiModule)));
+      return ok(listEnvelope(listedModules(state.modules.filter((m) => m.accountId === accountId), state.answerStyle), state.answerStyle));
     },
   },
   itemById('Module', (state, id) => state.modules.find((m) => m.id === id), apiModule),
@@ -83,7 +86,8 @@ export const routes: Route[] = [
       if (!state.modules.some((m) => m.id === moduleId && m.accountId === accountId)) {
         return problem(404, `Module ${moduleId} not found in account ${accountId}.`);
       }
-      return ok(listEnvelope(state.collections.filter((c) => c.moduleId === moduleId).map(apiCollection)));
+      const inModule = (collections: Collection[]) => collections.filter((c) => c.moduleId === moduleId);
+      return ok(listEnvelope(listedCollections(inModule(state.collections), inModule(state.deletedCollections), state.answerStyle), state.answerStyle));
     },
   },
   itemById('Collection', findCollection, apiCollection),
@@ -93,7 +97,7 @@ export const routes: Route[] = [
     access: 'read',
     handle: ({ req, state }) => {
       const found = queryTarget(state, req);
-      return found.ok ? ok(columnListing(found.value)) : found;
+      return found.ok ? ok(columnListing(found.value, state.answerStyle)) : found;
     },
   },
   {
@@ -108,7 +112,7 @@ export const routes: Route[] = [
       if (!query.ok) return query;
       const { page, total } = runSearch(state, collection, query.value);
       const data = page.map((record) => readRecord(state, collection, record));
-      return ok(searchEnvelope(data, total, query.value.from, query.value.size));
+      return ok(searchEnvelope(data, total, query.value.from, query.value.size, state.answerStyle));
     },
   },
   {
@@ -131,6 +135,9 @@ export const routes: Route[] = [
       const write = readWrite(state, req);
       if (!write.ok) return write;
       const { collection, records } = write.value;
+      if (state.answerStyle === 'observed') {
+        return success(json(CREATED, recordResults(writeEach(records, (one) => createRecords(state, collection, one, nowMs)))));
+      }
       const created = createRecords(state, collection, records, nowMs);
       if (!created.ok) return created;
       return success(json(CREATED, writeEnvelope(created.value.map((record) => readRecord(state, collection, record)))));
@@ -144,6 +151,7 @@ export const routes: Route[] = [
       const write = readWrite(state, req, MAX_RECORDS_PER_WRITE);
       if (!write.ok) return write;
       const { collection, records } = write.value;
+      if (state.answerStyle === 'observed') return ok(recordResults(writeEach(records, (one) => updateRecords(state, collection, one, nowMs))));
       const updated = updateRecords(state, collection, records, nowMs);
       if (!updated.ok) return updated;
       return ok(writeEnvelope(updated.value.map((record) => readRecord(state, collection, record))));

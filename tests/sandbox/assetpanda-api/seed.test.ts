@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Fleet } from '../fleet/generate.ts';
+import { generateFleet, type Fleet } from '../fleet/generate.ts';
 import { recordValues } from './records.ts';
 import { createAssetPandaState } from './state.ts';
 import { collectionNamed, columnNamed } from './tenant.ts';
@@ -42,4 +42,18 @@ describe('the seeded Asset Panda tenant', () => {
   it('hands out the same ids in every fresh state', () => {
     expect(collectionIds(createAssetPandaState(fleet))).toEqual(collectionIds(createAssetPandaState(fleet)));
   });
+
+  it("keeps the fleet's people in Employees, linked from Devices' Assigned To by email", () => {
+    const people = generateFleet({ size: 20, seed: 3, tenantDomain: 'contoso.onmicrosoft.com' });
+    const state = createAssetPandaState(people);
+    const employees = collectionNamed(state, 'Employees');
+    const emails = [...employees.records.values()].map((record) => record.values[columnNamed(employees, 'Email').id]);
+    const primaryUsers = people.devices.map((device) => device.emailAddress).filter(Boolean);
+    expect(primaryUsers.length).toBeGreaterThan(0);
+    for (const email of primaryUsers) expect(emails).toContain(email);
+
+    const assignedTo = columnNamed(collectionNamed(state, 'Devices'), 'Assigned To');
+    expect(assignedTo.references).toMatchObject({ primary: true, entityId: employees.id, columnId: columnNamed(employees, 'Email').id });
+  });
 });
+

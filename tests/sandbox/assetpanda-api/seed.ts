@@ -9,8 +9,9 @@ const SEED_TIME = Date.parse('2024-05-02T15:04:05.000Z');
 
 /**
  * The tenant every sandbox starts with: organization Contoso, account "Contoso IT", module
- * "IT Assets" with Devices (the Intune guide's fields), Employees and Locations, the fleet's
- * already-tracked devices, two API keys, and the same devices in Classic.
+ * "IT Assets" with Devices (the Intune guide's fields, a Location and an employee it is Assigned
+ * To), Employees (the fleet's people) and Locations, the fleet's already-tracked devices, two API
+ * keys, and the same devices in Classic.
  */
 export function seedTenant(state: AssetPandaState, fleet: Fleet): void {
   const { ids } = state;
@@ -42,6 +43,10 @@ export function seedTenant(state: AssetPandaState, fleet: Fleet): void {
     { displayName: 'Active', type: 'boolean' },
   ]);
   preload(employees, { Name: 'Megan Bowen', Email: 'megan.bowen@contoso.onmicrosoft.com', Department: 'IT', 'Job Title': 'Intune Administrator', Active: true });
+  // The fleet's people, as HR keeps them: a device's primary user email finds its employee.
+  for (const user of fleet.users) {
+    preload(employees, { Name: user.displayName, Email: user.mail, 'Job Title': user.jobTitle, Active: true });
+  }
 
   const pullFromId = ids.uuid();
   const link = { entityType: 'collection' as const, entityId: locations.id, pullFromId };
@@ -66,6 +71,11 @@ export function seedTenant(state: AssetPandaState, fleet: Fleet): void {
     { displayName: 'Status', type: 'status', options: ['Available', 'In Use', 'In Repair', 'Retired', 'Lost/Stolen'] },
     { displayName: 'Location', type: 'text', references: { ...link, primary: true, columnId: columnNamed(locations, 'Name').id } },
     { displayName: 'Location-city', type: 'text', references: { ...link, primary: false, columnId: columnNamed(locations, 'City').id } },
+    {
+      displayName: 'Assigned To',
+      type: 'text',
+      references: { entityType: 'collection', entityId: employees.id, pullFromId: ids.uuid(), primary: true, columnId: columnNamed(employees, 'Email').id },
+    },
     { displayName: 'Notes', type: 'text' },
   ]);
   for (const asset of fleet.existingAssets) {
@@ -87,7 +97,9 @@ function addCollection(state: AssetPandaState, module: Module, name: string, col
     accountId: module.accountId,
     moduleId: module.id,
     name,
+    active: true,
     columns: [],
+    deletedColumns: [],
     records: new Map(),
   };
   for (const spec of columns) addColumn(collection, spec);

@@ -1,7 +1,7 @@
 import type { Fleet } from '../fleet/generate.ts';
 import { createIdSource, type IdSource } from './ids.ts';
 import { seedTenant } from './seed.ts';
-import { DEFAULT_RATE_LIMIT, DEFAULT_SEARCH_LIMITS } from './unpublished-shapes.ts';
+import { DEFAULT_RATE_LIMIT, DEFAULT_SEARCH_LIMITS, type AnswerStyle } from './unpublished-shapes.ts';
 
 /** Column data types; on the wire each is `ap://system/datatype/<type>`. */
 export type FieldType = 'text' | 'number' | 'date' | 'list' | 'status' | 'boolean';
@@ -42,7 +42,11 @@ export interface Collection {
   accountId: string;
   moduleId: string;
   name: string;
+  /** False once deactivated: the observed API lists it with `isActive: false` (reference §1.1b). */
+  active: boolean;
   columns: Column[];
+  /** Columns deleted from the collection: gone for reads and writes, still listed in the observed style. */
+  deletedColumns: Column[];
   /** In creation order, which is also the search order. */
   records: Map<string, StoredRecord>;
 }
@@ -104,11 +108,15 @@ export interface AssetPandaState {
   accounts: Account[];
   modules: Module[];
   collections: Collection[];
+  /** Collections deleted from their module: gone for every request, still listed in the observed style. */
+  deletedCollections: Collection[];
   apiKeys: ApiKey[];
   rateLimit: RateLimitPolicy;
   /** Per API key id: the current fixed window. */
   rateWindows: Map<string, { startedAt: number; count: number }>;
   searchLimits: SearchLimits;
+  /** Which evidenced shapes the API answers in (unpublished-shapes.ts); tests switch it. */
+  answerStyle: AnswerStyle;
   /** The Classic product lives here too: one "Asset Panda" world, two products. */
   classic: { entities: ClassicEntity[] };
   ids: IdSource;
@@ -120,10 +128,12 @@ export function createAssetPandaState(fleet: Fleet): AssetPandaState {
     accounts: [],
     modules: [],
     collections: [],
+    deletedCollections: [],
     apiKeys: [],
     rateLimit: { ...DEFAULT_RATE_LIMIT },
     rateWindows: new Map(),
     searchLimits: { ...DEFAULT_SEARCH_LIMITS },
+    answerStyle: 'assumed',
     classic: { entities: [] },
     ids: createIdSource(0x5eed),
   };

@@ -44,3 +44,14 @@ export function columnNamed(collection: Collection, displayName: string): Column
   if (!column) throw new Error(`No column ${displayName} in ${collection.name}`);
   return column;
 }
+
+/** For tests: deactivates a collection; only the observed answer style still lists it (as `isActive: false`). */
+export function deactivateCollection(collection: Collection): void {
+  collection.active = false;
+}
+
+/** For tests: deletes a collection; every request about it answers 404, and only the observed answer style still lists it (as `deleted: true`). */
+export function deleteCollection(state: AssetPandaState, collection: Collection): void {
+  state.collections = state.collections.filter((candidate) => candidate !== collection);
+  state.deletedCollections.push(collection);
+}

@@ -2,15 +2,27 @@
  * Every Asset Panda Pro API shape the public docs do NOT publish, in one place, so that it can be
  * compared with the extension's adapter (lib/assetpanda) and corrected from a live probe later.
  * Everything outside this file follows docs.api.assetpanda.app to the letter.
+ *
+ * Where the evidence disagrees, the world's `answerStyle` picks the shapes: 'assumed' (the default)
+ * answers as first guessed from the docs and a third-party preset; 'observed' answers as a working
+ * third-party client saw the live API answer (project reference asset-panda-and-peers.md §1.1b):
+ * the column listing wrapped in `data` and listing deleted columns, list items named by
+ * `displayName`, collections flagged `isActive` and `deleted`, search records under `data.records`,
+ * and writes answered per record inside a 2xx answer.
  */
+
+export type AnswerStyle = 'assumed' | 'observed';
 
 // ---- Behaviour (no shape to build, so only written down here) ----------------------------------
 // ASSUMPTION (unpublished): checks run in this order: key headers (401), the key's rate window
 //   (429), the route (404), the key's permission (403), the body and its tenant (400, 404), the
 //   records (400, 404 for an unknown recordId), their values (422).
 // ASSUMPTION (unpublished): a `tenant` whose account, module or collection does not match answers 404.
-// ASSUMPTION (unpublished): writes are all or nothing: one bad record rejects the whole request, and
-//   every bad value of every record is listed in `errors`.
+// ASSUMPTION (unpublished, 'assumed' style): writes are all or nothing: one bad record rejects the
+//   whole request, and every bad value of every record is listed in `errors`.
+// OBSERVED (§1.1b, 'observed' style): each record succeeds or fails on its own, in request order, as
+//   if written alone after the ones before it; the answer is 2xx even when records failed. A request
+//   the API cannot read at all (no tenant, no records, over the cap) is still refused as a whole.
 // ASSUMPTION (unpublished): POST /collection-records has no per-request cap (only PUT and DELETE
 //   publish one); updates are partial (unlisted columns keep their values); required columns must be
 //   non-empty on create and cannot be emptied by an update.
@@ -25,8 +37,9 @@ import type { Account, Collection, Column, FieldValue, Module, RateLimitPolicy, 
 
 // ASSUMPTION (unpublished): list endpoints (GET /accounts, /modules, /collections) answer
 // { data: [...], total } — a third-party preset reads Asset Panda Pro items from `$.data`.
-export function listEnvelope<T>(items: T[]): { data: T[]; total: number } {
-  return { data: items, total: items.length };
+// OBSERVED (§1.1b): { data: [...] }; the working client reads no total.
+export function listEnvelope(items: readonly object[], style: AnswerStyle): { data: readonly object[]; total?: number } {
+  return style === 'assumed' ? { data: items, total: items.length } : { data: items };
 }
 
 // ASSUMPTION (unpublished): single-item endpoints (GET /account/{id}, /module/{id}, /collection/{id},
@@ -36,6 +49,14 @@ export function itemEnvelope<T>(item: T): { data: T } {
 }
 
 // ---- Columns -----------------------------------------------------------------------------------
+
+// ASSUMPTION (unpublished): deleted columns are not listed (the published listing shows none).
+// OBSERVED (§1.1b): the listing is wrapped in `data` and lists deleted columns with `deleted: true`.
+export function columnsEnvelope<T extends object>(live: T[], deleted: T[], style: AnswerStyle) {
+  if (style === 'assumed') return { columns: { all: live } };
+  const flagged = [...live.map((column) => ({ ...column, deleted: false })), ...deleted.map((column) => ({ ...column, deleted: true }))];
+  return { data: { columns: { all: flagged } } };
+}
 
 // ASSUMPTION (unpublished): besides the published id/type/displayName/references, each column says
 // whether it is `required` and `unique` (Asset Panda fields can be "marked unique"), and list and
@@ -102,16 +123,39 @@ export const DEFAULT_PAGINATION = { from: 0, size: 10 } as const;
 export const DEFAULT_SEARCH_LIMITS: SearchLimits = { maxSize: 100, maxResultWindow: 10_000 };
 
 // ASSUMPTION (unpublished): the search answer.
-export function searchEnvelope(data: ApiRecord[], total: number, from: number, size: number) {
-  return { data, total, from, size };
+// OBSERVED (§1.1b): records under `data.records`, no total; `pagination` is still honoured (the
+// working client sends none, so how the live API pages is unknown).
+export function searchEnvelope(data: ApiRecord[], total: number, from: number, size: number, style: AnswerStyle) {
+  return style === 'assumed' ? { data, total, from, size } : { data: { records: data } };
 }
 
 // ---- Writes ------------------------------------------------------------------------------------
 
-// ASSUMPTION (unpublished): create answers 201, update 200, both with the records as read back.
+// ASSUMPTION (unpublished): create answers 201, update 200, both with the records as read back
+// (in the observed style, with the per-record results, whether or not records failed).
 export const CREATED = 201;
 export function writeEnvelope(records: ApiRecord[]): { data: ApiRecord[] } {
   return { data: records };
+}
+
+// OBSERVED (§1.1b): one result per record, { success, errors, index }, in request order; `index` is
+// the record's position (from 0). The errors' format was not recorded: here each is an object like
+// the error body's entries, without `recordIndex`. A success names no record id (none was recorded).
+export function recordResults(failures: Array<ApiFailure | undefined>) {
+  return {
+    data: {
+      records: failures.map((problem, index) => ({
+        success: problem === undefined,
+        errors: problem ? recordErrors(problem) : [],
+        index,
+      })),
+    },
+  };
+}
+
+function recordErrors(problem: ApiFailure): Array<Omit<FieldError, 'recordIndex'>> {
+  if (problem.errors.length === 0) return [{ message: problem.message }];
+  return problem.errors.map(({ recordIndex: _position, ...error }) => error);
 }
 
 // ASSUMPTION (unpublished): DELETE /collection-records takes the update envelope with
@@ -179,4 +223,20 @@ export function apiModule(module: Module) {
 }
 export function apiCollection(collection: Collection) {
   return { id: collection.id, name: collection.name, accountId: collection.accountId, moduleId: collection.moduleId };
+}
+
+// OBSERVED (§1.1b): list items of modules and collections carry `displayName` (the working client
+// reads them by displayName first, accounts by name first); collections carry `isActive` and
+// `deleted`, the deleted ones still listed. ASSUMPTION: the 'assumed' style lists neither inactive
+// nor deleted collections. Single items (GET /module/{id}, /collection/{id}) keep `name`.
+export function listedModules(modules: Module[], style: AnswerStyle) {
+  return modules.map((module) => (style === 'assumed' ? apiModule(module) : renamed(apiModule(module))));
+}
+export function listedCollections(live: Collection[], deleted: Collection[], style: AnswerStyle) {
+  if (style === 'assumed') return live.filter((collection) => collection.active).map(apiCollection);
+  const flagged = (collection: Collection, isDeleted: boolean) => ({ ...renamed(apiCollection(collection)), isActive: collection.active, deleted: isDeleted });
+  return [...live.map((collection) => flagged(collection, false)), ...deleted.map((collection) => flagged(collection, true))];
+}
+function renamed<T extends { name: string }>({ name, ...rest }: T) {
+  return { ...rest, displayName: name };
 }

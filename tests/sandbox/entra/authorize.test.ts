@@ -222,14 +222,25 @@ describe('requests Entra refuses', () => {
 
   it.each([
     ['no code_challenge', { code_challenge: null }, 9002325],
-    ['the plain method', { code_challenge_method: 'plain' }, 9002325],
-    ['no method', { code_challenge_method: null }, 9002325],
     ['an unknown method', { code_challenge_method: 'S512' }, 50149],
     ['a challenge of the wrong size', { code_challenge: 'short' }, 501491],
+    ['a plain challenge of the wrong size', { code_challenge: 'short', code_challenge_method: 'plain' }, 501491],
   ])('redirects with invalid_request for PKCE with %s', async (_, params, aadsts) => {
     const answer = answerOf(await open(fetch, authorizeUrl(makePkce(), params)));
     expect(answer.get('error')).toBe('invalid_request');
     expect(aadstsOf(answer.get('error_description'))).toBe(aadsts);
+  });
+
+  it.each([
+    ['plain', { code_challenge_method: 'plain' }],
+    ['no method, which Entra takes as plain', { code_challenge_method: null }],
+  ])('accepts PKCE with %s, as Entra does: the verifier must then be the challenge itself', async (_, params) => {
+    const verifier = makePkce().verifier;
+    const plain = { verifier, challenge: verifier };
+    const code = answerOf(await open(fetch, authorizeUrl(plain, params))).get('code') ?? '';
+    expect(code).toBeTruthy();
+    expect((await redeemCode(fetch, code, makePkce())).status).toBe(400);
+    expect((await redeemCode(fetch, code, plain)).status).toBe(200);
   });
 
   it('redirects with unsupported_response_type for anything but code', async () => {

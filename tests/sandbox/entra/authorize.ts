@@ -42,8 +42,8 @@ export function authorize(req: SandboxRequest, world: World, tenantSegment: stri
   const parsed = parseScopes(query.get('scope') ?? '', state.appDisplayName, tenantId);
   if (!parsed.ok) return fail(parsed.error);
 
-  const pkceError = checkChallenge(query.get('code_challenge'), query.get('code_challenge_method'));
-  if (pkceError) return fail(pkceError);
+  const pkce = checkChallenge(query.get('code_challenge'), query.get('code_challenge_method'));
+  if ('error' in pkce) return fail(pkce.error);
 
   const user = userOf(world, state.signedInUserId);
   const binding: CodeBinding = {
@@ -52,7 +52,8 @@ export function authorize(req: SandboxRequest, world: World, tenantSegment: stri
     clientId: state.clientId,
     scopes: parsed.request,
     redirectUri,
-    codeChallenge: query.get('code_challenge') ?? '',
+    codeChallenge: pkce.challenge,
+    codeChallengeMethod: pkce.method,
     nonce: query.get('nonce') ?? undefined,
   };
   const { granted, missing } = decideScopes(parsed.request, state, user.id);
@@ -129,15 +130,21 @@ function takePending(world: World, ctx: string | null): PendingAuthorization | u
 }
 
 /**
- * PKCE: Entra requires it for SPA redirect URIs. It would also take method 'plain' (or none, which
- * means plain); the sandbox insists on S256 since plain gives no protection to an extension.
+ * PKCE: Entra requires a code_challenge for SPA redirect URIs, and "supports both plain and S256";
+ * without code_challenge_method the challenge is taken as plain. (The extension sends S256.)
  */
-function checkChallenge(challenge: string | null, method: string | null): AadstsError | undefined {
-  if (!challenge || method === null || method === 'plain') return AADSTS.pkceRequired();
-  if (method !== 'S256') return AADSTS.invalidChallengeMethod();
-  // base64url of a SHA-256 digest, without padding.
-  if (!/^[A-Za-z0-9_-]{43}$/.test(challenge)) return AADSTS.invalidChallengeSize();
-  return undefined;
+function checkChallenge(
+  challenge: string | null,
+  method: string | null,
+): { challenge: string; method: 'S256' | 'plain' } | { error: AadstsError } {
+  if (!challenge) return { error: AADSTS.pkceRequired() };
+  const chosen = method ?? 'plain';
+  if (chosen !== 'S256' && chosen !== 'plain') return { error: AADSTS.invalidChallengeMethod() };
+  // S256: base64url of a SHA-256 digest, without padding. Plain: the verifier itself, 43 to 128
+  // unreserved characters (RFC 7636).
+  const size = chosen === 'S256' ? /^[A-Za-z0-9_-]{43}$/ : /^[A-Za-z0-9._~-]{43,128}$/;
+  if (!size.test(challenge)) return { error: AADSTS.invalidChallengeSize() };
+  return { challenge, method: chosen };
 }
 
 function issueCode(world: World, binding: CodeBinding, target: AuthorizeTarget): SandboxResponse {

@@ -89,6 +89,26 @@ ${traceDetails(content.trace)}`,
   );
 }
 
+/** The sign-out page without logout_hint: Entra asks which signed-in account to sign out of. */
+export function signOutPickerPage(content: { userName: string; action: string; postLogoutRedirectUri: string | null }): string {
+  const back = content.postLogoutRedirectUri === null ? '' : `<input type="hidden" name="post_logout_redirect_uri" value="${escape(content.postLogoutRedirectUri)}">`;
+  return page(
+    'Sign out',
+    `<h1>Pick an account</h1>
+<p>Which account do you want to sign out of?</p>
+<form method="post" action="${escape(content.action)}">
+${back}
+<button id="sign-out-account" type="submit" name="account" value="${escape(content.userName)}">${escape(content.userName)}</button>
+</form>`,
+  );
+}
+
+/** Shown after sign-out when there is no registered post_logout_redirect_uri to return to. */
+export function signedOutPage(): string {
+  return page('Sign out', `<h1 id="signed-out">You signed out of your account</h1>
+<p>It's a good idea to close all browser windows.</p>`);
+}
+
 /** response_mode=form_post: a page that posts the answer to the redirect URI. */
 export function formPostPage(redirectUri: string, params: URLSearchParams): string {
   const inputs = [...params].map(([k, v]) => `<input type="hidden" name="${escape(k)}" value="${escape(v)}">`).join('\n');

@@ -4,6 +4,7 @@ import type { World } from '../world.ts';
 import { acceptConsent, authorize, cancelConsent } from './authorize.ts';
 import { preflight } from './cors.ts';
 import { instanceDiscovery, keys, openidConfiguration } from './discovery.ts';
+import { confirmLogout, logout } from './logout.ts';
 import { LOGIN_HOSTS } from './tenants.ts';
 import { token } from './token.ts';
 
@@ -19,6 +20,7 @@ const ROUTES: Record<string, Partial<Record<string, Route>>> = {
   'oauth2/v2.0/token': { GET: token, POST: token },
   'consent/set': { POST: (req, world) => acceptConsent(req, world) },
   'consent/cancel': { GET: (req, world) => cancelConsent(req, world) },
+  'oauth2/v2.0/logout': { GET: logout, POST: (req, world) => confirmLogout(req, world) },
 };
 
 /** Entra ID (Microsoft identity platform v2.0) in the three clouds the extension supports. */

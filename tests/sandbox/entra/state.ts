@@ -26,6 +26,8 @@ export interface Grant {
 export interface CodeBinding extends Grant {
   redirectUri: string;
   codeChallenge: string;
+  /** Entra takes both; 'plain' when the request named none. */
+  codeChallengeMethod: 'S256' | 'plain';
   /** Echoed in the ID token. */
   nonce: string | undefined;
 }

@@ -63,7 +63,8 @@ function codeProblem(record: AuthorizationCode, now: number, form: URLSearchPara
   if (redirectUri !== record.redirectUri) return AADSTS.replyAddressMismatch(redirectUri, record.redirectUri);
   const verifier = form.get('code_verifier');
   if (!verifier) return AADSTS.verifierMissing();
-  if (createHash('sha256').update(verifier).digest('base64url') !== record.codeChallenge) return AADSTS.verifierMismatch();
+  const derived = record.codeChallengeMethod === 'S256' ? createHash('sha256').update(verifier).digest('base64url') : verifier;
+  if (derived !== record.codeChallenge) return AADSTS.verifierMismatch();
   return undefined;
 }
 

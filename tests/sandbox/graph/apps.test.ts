@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DetectedApp } from './catalogs.ts';
 import { GRAPH, useGraphSandbox } from './harness.ts';
+import { expectEach } from '../../support/expect-each.ts';
 
 const graph = useGraphSandbox({ fleetSize: 600, seed: 9 });
 
@@ -27,7 +28,7 @@ describe('detected apps', () => {
       `${GRAPH}/deviceManagement/detectedApps/${app.id}/managedDevices?$select=operatingSystem`,
     );
     expect(devices.value).toHaveLength(app.deviceCount);
-    expect(devices.value.every((d) => d.operatingSystem === 'iOS' || d.operatingSystem === 'iPadOS')).toBe(true);
+    expectEach(devices.value, (d) => expect(['iOS', 'iPadOS']).toContain(d.operatingSystem));
   });
 
   it('filters by displayName', async () => {
@@ -42,7 +43,7 @@ describe('mobile apps', () => {
   it('lists the catalog with each app\'s concrete @odata.type', async () => {
     const page = await graph.json<Collection<Record<string, unknown>>>(`${GRAPH}/deviceAppManagement/mobileApps`);
     expect(page.value.length).toBeGreaterThan(5);
-    expect(page.value.every((app) => String(app['@odata.type']).startsWith('#microsoft.graph.'))).toBe(true);
+    expectEach(page.value, (app) => expect(String(app['@odata.type'])).toMatch(/^#microsoft\.graph\./));
     const selected = await graph.json<Collection<Record<string, unknown>>>(`${GRAPH}/deviceAppManagement/mobileApps?$select=displayName`);
     expect(Object.keys(selected.value[0] ?? {}).toSorted()).toEqual(['@odata.type', 'displayName', 'id']);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_ADMIN, SANDBOX_USER_WITHOUT_ROLE } from '../directory.ts';
 import { ADMIN_SCOPES, DEVICES, GRAPH, type GraphErrorBody, intuneInner, PRIVILEGED, READ, READ_WRITE, useGraphSandbox } from './harness.ts';
+import { expectEach } from '../../support/expect-each.ts';
 
 const graph = useGraphSandbox({ fleetSize: 30 });
 
@@ -80,7 +81,7 @@ describe('directory permissions', () => {
     const body = await graph.json<{ value: Array<Record<string, unknown>> }>(`${GRAPH}/users?$select=displayName,jobTitle,mail`, {
       scopes: ['User.ReadBasic.All'],
     });
-    for (const user of body.value) expect(Object.keys(user).toSorted()).toEqual(['displayName', 'mail']);
+    expectEach(body.value, (user) => expect(Object.keys(user).toSorted()).toEqual(['displayName', 'mail']));
   });
 
   it('lets any of the group permissions list groups', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ManagedDevice } from '../fleet/managed-device.ts';
 import { DEVICES, GRAPH, type GraphErrorBody, intuneInner, READ, useGraphSandbox } from './harness.ts';
+import { expectEach } from '../../support/expect-each.ts';
 
 const graph = useGraphSandbox({ fleetSize: 2500, seed: 11 });
 
@@ -70,6 +71,7 @@ describe('listing managed devices', () => {
   it('returns only the $select-ed properties (and the id)', async () => {
     const page = await graph.json<DevicePage>(`${DEVICES}?$select=serialNumber,deviceName&$top=3`);
     expect(page['@odata.context']).toBe(`${GRAPH}/$metadata#deviceManagement/managedDevices(serialNumber,deviceName)`);
+    expect(page.value).toHaveLength(3);
     for (const device of page.value) expect(Object.keys(device).toSorted()).toEqual(['deviceName', 'id', 'serialNumber']);
   });
 
@@ -84,7 +86,7 @@ describe('listing managed devices', () => {
 
   it('leaves non-default properties at their defaults in lists, even when selected', async () => {
     const page = await graph.json<DevicePage>(`${DEVICES}?$select=udid,ethernetMacAddress,physicalMemoryInBytes,notes,iccid`);
-    expect(page.value.every((d) => d.udid === '' && d.ethernetMacAddress === null && d.physicalMemoryInBytes === 0 && d.iccid === '')).toBe(true);
+    expectEach(page.value, (d) => expect([d.udid, d.ethernetMacAddress, d.physicalMemoryInBytes, d.iccid]).toEqual(['', null, 0, '']));
     expect(devices().some((d) => d.physicalMemoryInBytes > 0)).toBe(true);
   });
 
@@ -126,8 +128,8 @@ describe('$filter', () => {
   });
 
   it('supports contains on deviceName and osVersion, and lt/gt on lastSyncDateTime', async () => {
-    expect((await filtered("contains(deviceName,'desktop-')")).every((d) => d.deviceName?.startsWith('DESKTOP-'))).toBe(true);
-    expect((await filtered("contains(osVersion,'10.0.19045')")).every((d) => d.osVersion?.startsWith('10.0.19045.'))).toBe(true);
+    expectEach(await filtered("contains(deviceName,'desktop-')"), (d) => expect(d.deviceName).toMatch(/^DESKTOP-/));
+    expectEach(await filtered("contains(osVersion,'10.0.19045')"), (d) => expect(d.osVersion).toMatch(/^10\.0\.19045\./));
     const cutoff = new Date(graph.sandbox.world.now() - 30 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
     const stale = await filtered(`lastSyncDateTime lt ${cutoff}`);
     expect(stale.length).toBe(devices().filter((d) => Date.parse(d.lastSyncDateTime) < Date.parse(cutoff)).length);
@@ -140,7 +142,7 @@ describe('$filter', () => {
 
   it('treats ne as eq where only eq is documented, and startswith as contains (reported quirks)', async () => {
     const ne = await filtered("operatingSystem ne 'Windows'");
-    expect(ne.every((d) => d.operatingSystem === 'Windows')).toBe(true);
+    expectEach(ne, (d) => expect(d.operatingSystem).toBe('Windows'));
     const startsWith = await filtered("startswith(deviceName,'iPhone')");
     expect(startsWith.some((d) => d.deviceName !== 'iPhone' && !d.deviceName?.startsWith('iPhone'))).toBe(true);
   });

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { generateFleet } from '../fleet/generate.ts';
 import { ACTION_STATES, DETECTED_APP_PLATFORMS } from '../../../lib/graph/enums.ts';
 import { GROUP_PROPERTY_NAMES, USER_PROPERTY_NAMES } from './directory-resources.ts';
@@ -7,28 +6,34 @@ import { DEVICES, GRAPH, useGraphSandbox } from './harness.ts';
 import { DEVICE_PROPERTIES, DEVICE_PROPERTY_NAMES, type PropertyKind } from './managed-device-rules.ts';
 import { allNavigation, allProperties, type Csdl, loadCsdl } from './schema/csdl.ts';
 import { loadDeviceManagementOpenApi, type OpenApiDocument, propertiesOf, schemaOf } from './schema/openapi.ts';
-import { SHARED_FIXTURES } from './schema/paths.ts';
+import { readExtract } from './schema/paths.ts';
 import { checkAgainstCsdl, checkAgainstOpenApi } from './schema/validate.ts';
+import { expectEach } from '../../support/expect-each.ts';
 
 const graph = useGraphSandbox({ fleetSize: 1200, seed: 17 });
 
+type Payload = Record<string, unknown>;
+
+// Loaded once, before each test rather than while collecting them: missing data fails every test,
+// none vanishes or is skipped.
 let csdl: Csdl;
 let openApi: OpenApiDocument;
-beforeAll(() => {
-  csdl = loadCsdl();
-  openApi = loadDeviceManagementOpenApi();
-}, 120_000);
+let samples: Payload[];
+beforeEach(() => {
+  csdl ??= loadCsdl();
+  openApi ??= loadDeviceManagementOpenApi();
+  samples ??= JSON.parse(readExtract('docsSamples')) as Payload[];
+});
 
 /** Properties the current CSDL has and the July 2023 OpenAPI snapshot predates (reference §1.1). */
 const NEWER_THAN_OPENAPI = ['enrollmentProfileName', 'managementState'];
-
-type Payload = Record<string, unknown>;
 
 /**
  * Validates each payload against the CSDL type and, where the 2023 OpenAPI snapshot has the type,
  * against it too; a property the snapshot lacks must be one the CSDL added since.
  */
 function expectValid(payloads: readonly unknown[], typeName: string): void {
+  expect(payloads.length, 'no payloads to check').toBeGreaterThan(0);
   const problems = payloads.flatMap((payload) => checkAgainstCsdl(csdl, payload, typeName));
   expect(problems.slice(0, 20)).toEqual([]);
   if (!(`microsoft.graph.${typeName}` in openApi.components.schemas)) return;
@@ -150,16 +155,16 @@ describe('Graph payloads of the sandbox are valid', () => {
   it('detected apps, with every property', async () => {
     const page = await graph.json<{ value: Payload[] }>(`${GRAPH}/deviceManagement/detectedApps`);
     const names = structuralNames('detectedApp').toSorted();
-    for (const app of page.value) expect(Object.keys(app).toSorted()).toEqual(names);
+    expectEach(page.value, (app) => expect(Object.keys(app).toSorted()).toEqual(names));
     expectValid(page.value, 'detectedApp');
   });
 
   it('mobile apps, each with every property of its concrete type', async () => {
     const page = await graph.json<{ value: Payload[] }>(`${GRAPH}/deviceAppManagement/mobileApps`);
-    for (const app of page.value) {
+    expectEach(page.value, (app) => {
       const type = String(app['@odata.type']).replace('#microsoft.graph.', '');
       expect(Object.keys(app).filter((k) => k !== '@odata.type').toSorted()).toEqual(structuralNames(type).toSorted());
-    }
+    });
     expectValid(page.value, 'mobileApp');
   });
 
@@ -175,8 +180,6 @@ describe('Graph payloads of the sandbox are valid', () => {
 });
 
 describe("Microsoft's docs samples pass the same checks", () => {
-  const samples = JSON.parse(readFileSync(`${SHARED_FIXTURES}/graph-manageddevice-docs-samples.json`, 'utf8')) as Payload[];
-
   it('the list and get examples are valid managedDevice objects', () => {
     expect(samples).toHaveLength(3);
     expectValid(samples.slice(1), 'managedDevice');

@@ -24,6 +24,12 @@ export function appApi(req: SandboxRequest, world: World): SandboxResponse {
   if (req.method === 'GET' && path === '/app-api/collections') {
     return json(200, { collections: state.collections.map((c) => ({ id: c.id, name: c.name, recordCount: c.records.size })) });
   }
+  const link = /^\/app-api\/records\/([^/]+)$/.exec(path);
+  if (link && req.method === 'GET') {
+    const id = decodeURIComponent(link[1] ?? '');
+    const holder = state.collections.find((c) => c.records.has(id));
+    return holder ? json(200, { id, collectionId: holder.id }) : notFound('No such record.');
+  }
   const [, collectionId, records, recordId] = /^\/app-api\/collections\/([^/]+)(?:(\/records)(?:\/([^/]+))?)?$/.exec(path) ?? [];
   const collection = collectionId ? findCollection(state, decodeURIComponent(collectionId)) : undefined;
   if (!collection) return notFound('No such collection.');

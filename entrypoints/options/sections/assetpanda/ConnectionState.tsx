@@ -2,6 +2,13 @@ import { Notice } from '../../../../components/Notice';
 import type { AssetPandaStatus } from '../../../../lib/messaging/assetpanda-messages';
 
 export function ConnectionState({ status }: { status: AssetPandaStatus }) {
+  if (status.state === 'not-connected' && status.unreadable) {
+    return (
+      <Notice tone="warn" testId="assetpanda-state">
+        Not connected: {status.unreadable}
+      </Notice>
+    );
+  }
   if (status.state === 'not-connected') {
     return (
       <p class="muted" data-testid="assetpanda-state">

@@ -1,6 +1,6 @@
-/** Offers a text document as a download, named as given. */
-export function saveFile({ fileName, json }: { fileName: string; json: string }): void {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+/** Offers a text document (JSON unless `type` says otherwise) as a download, named as given. */
+export function saveFile({ fileName, json }: { fileName: string; json: string }, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([json], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { SHARED_OPENAPI } from './paths.ts';
+import { readExtract } from './paths.ts';
 
 /**
- * Microsoft's Graph v1.0 CSDL (shared/openapi/v1.0-Prod.csdl), read for the schema tests only —
- * never on the sandbox's runtime path.
+ * Microsoft's Graph v1.0 CSDL (the repository's extract of v1.0-Prod.csdl), read for the schema
+ * tests only — never on the sandbox's runtime path.
  */
 export interface CsdlProperty {
   name: string;
@@ -31,7 +30,7 @@ export interface Csdl {
 const NAMESPACE = 'microsoft.graph';
 
 export function loadCsdl(): Csdl {
-  const text = readFileSync(`${SHARED_OPENAPI}/v1.0-Prod.csdl`, 'utf8');
+  const text = readExtract('csdl');
   const csdl: Csdl = { types: new Map(), enums: new Map(), descriptions: new Map() };
 
   // Types come from the microsoft.graph schema; their annotations sit in later schema elements.
@@ -110,7 +109,8 @@ export function derivesFrom(csdl: Csdl, typeName: string, ancestor: string): boo
   return false;
 }
 
-function parseAttributes(raw: string): Record<string, string> {
+/** The attributes of a CSDL tag, entities decoded. */
+export function parseAttributes(raw: string): Record<string, string> {
   const attributes: Record<string, string> = {};
   for (const [, name = '', value = ''] of raw.matchAll(/(\w+)="([^"]*)"/g)) attributes[name] = decodeXml(value);
   return attributes;

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { SHARED_OPENAPI } from './paths.ts';
+import { readExtract } from './paths.ts';
 
 /** The part of an OpenAPI 3.0 schema object that Graph's generated documents use. */
 export interface OpenApiSchema {
@@ -23,9 +22,9 @@ export interface OpenApiDocument {
   components: { schemas: Record<string, OpenApiSchema> };
 }
 
-/** shared/openapi/DeviceManagement.v1.0.2023-07.yml (PowerShell SDK module, July 2023), tests only. */
+/** The repository's extract of DeviceManagement.yml (PowerShell SDK module, July 2023), tests only. */
 export function loadDeviceManagementOpenApi(): OpenApiDocument {
-  return parse(readFileSync(`${SHARED_OPENAPI}/DeviceManagement.v1.0.2023-07.yml`, 'utf8'), { maxAliasCount: -1 }) as OpenApiDocument;
+  return parse(readExtract('openApi')) as OpenApiDocument;
 }
 
 export function schemaOf(doc: OpenApiDocument, name: string): OpenApiSchema {

@@ -25,6 +25,7 @@ export const api = {
   collections: () => send('GET', path('collections')),
   collection: (collectionId) => send('GET', path('collections', collectionId)),
   records: (collectionId, from) => send('GET', `${path('collections', collectionId, 'records')}?from=${from}`),
+  recordLink: (recordId) => send('GET', path('records', recordId)),
   record: (collectionId, recordId) => send('GET', path('collections', collectionId, 'records', recordId)),
   saveRecord: (collectionId, recordId, values) => send('PATCH', path('collections', collectionId, 'records', recordId), { values }),
 };

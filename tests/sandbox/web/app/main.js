@@ -10,6 +10,8 @@ const routes = [
   { pattern: /^\/collections\/?$/, show: showCollections },
   { pattern: /^\/collections\/([^/]+)\/?$/, show: showRecordList },
   { pattern: /^\/collections\/([^/]+)\/records\/([^/]+)\/?$/, show: showRecord },
+  // A short link that names only the record (a route shape the extension has never been told about).
+  { pattern: /^\/records\/([^/]+)\/?$/, show: showRecordByLink },
 ];
 
 let current = { active: false, timers: [] };
@@ -98,6 +100,11 @@ async function showRecord(view, collectionId, recordId) {
   view.every(RECORD_REFRESH_MS, () => {
     if (!editing) load().catch(() => {});
   });
+}
+
+async function showRecordByLink(view, recordId) {
+  const { collectionId } = await api.recordLink(recordId);
+  await showRecord(view, collectionId, recordId);
 }
 
 async function renderSidebar(activeId) {

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { Database } from '../db/open';
+import { decodeDocument, encodeDocument, type DocumentKind } from '../db/versioned';
+import { UserFacingError } from '../errors';
+import { ACTION_NAMES } from './catalog';
+
+const Text = z.string().max(500);
+
+/**
+ * One device action taken from a record page: who, when, on which device and record, with which
+ * options, what Intune and Asset Panda answered, and Graph's request-id for Microsoft support.
+ * Format 1 of the stored audit entry (lib/db/versioned.ts).
+ */
+export const AuditEntrySchema = z.object({
+  id: z.string().max(100),
+  /** When the action was started (ISO). */
+  at: z.string(),
+  updatedAt: z.string(),
+  actor: z.object({ username: Text, name: Text }),
+  action: z.enum(ACTION_NAMES),
+  device: z.object({ id: Text, name: Text, serialNumber: Text.nullable(), operatingSystem: Text.nullable() }),
+  record: z.object({ collectionId: Text, collectionName: Text, recordId: Text, title: Text }),
+  /** The mapping that linked the record to the device (it names the retired status). */
+  mappingId: Text,
+  /** The wipe options as sent; a recovery PIN is recorded as "set", never stored. */
+  options: z.record(z.string(), z.union([z.boolean(), z.string()])),
+  /**
+   * started: written before Graph was called; sent: Intune accepted it (and Asset Panda's part is
+   * done); failed: Intune refused it or it was not sent; partial: Intune did its part, Asset Panda did not.
+   */
+  outcome: z.enum(['started', 'sent', 'failed', 'partial']),
+  intune: z.object({ message: Text, requestId: Text.nullable(), clientRequestId: Text.nullable() }),
+  assetPanda: z.object({ status: z.enum(['none', 'done', 'failed']), message: Text }),
+  /** What Intune last reported for the action (deviceActionResults): pending, done, failed… */
+  progress: z.string().max(100).nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const AUDIT_DOCUMENT: DocumentKind<AuditEntry> = { name: 'audit entry', schema: AuditEntrySchema, migrations: [] };
+
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** The audit entries in IndexedDB (store `audit`), each a versioned document. */
+export function auditLog(database: Promise<Database>) {
+  async function get(id: string): Promise<AuditEntry> {
+    const decoded = decodeDocument(AUDIT_DOCUMENT, await (await database).get('audit', id));
+    if (!decoded.ok) throw new UserFacingError('audit-entry-missing', 'The audit entry of this action can no longer be read.');
+    return decoded.value;
+  }
+
+  async function put(entry: AuditEntry): Promise<AuditEntry> {
+    await (await database).put('audit', encodeDocument(AUDIT_DOCUMENT, entry), entry.id);
+    return entry;
+  }
+
+  return {
+    add: put,
+    get,
+    async update(id: string, changes: Partial<Omit<AuditEntry, 'id'>>, now: Date): Promise<AuditEntry> {
+      return put({ ...(await get(id)), ...changes, updatedAt: now.toISOString() });
+    },
+
+    /** Newest first; entries that no longer read are counted, not dropped. */
+    async list(): Promise<{ entries: AuditEntry[]; unreadable: number }> {
+      const stored = await (await database).getAll('audit');
+      const decoded = stored.map((value) => decodeDocument(AUDIT_DOCUMENT, value));
+      const entries = decoded.flatMap((d) => (d.ok ? [d.value] : []));
+      return { entries: entries.toSorted((a, b) => b.at.localeCompare(a.at)), unreadable: decoded.length - entries.length };
+    },
+
+    /**
+     * Intune's latest word on the actions sent to a device (its deviceActionResults, as the panel
+     * reads them), written onto their audit entries. A result that started before the entry (with a
+     * few minutes for clock skew) belongs to an earlier action.
+     */
+    async noteProgress(deviceId: string, results: ReadonlyArray<{ actionName: string | null; actionState: string; startDateTime: string }>, now: Date): Promise<void> {
+      const { entries } = await this.list();
+      for (const entry of entries.filter((e) => e.device.id === deviceId && e.outcome === 'sent')) {
+        const result = results.find((r) => r.actionName === entry.action && Date.parse(r.startDateTime) >= Date.parse(entry.at) - CLOCK_SKEW_MS);
+        if (result && result.actionState !== entry.progress) await this.update(entry.id, { progress: result.actionState }, now);
+      }
+    },
+
+    /** A delete on this record whose Asset Panda part failed, if any: the panel offers to finish it. */
+    async unfinishedDelete(collectionId: string, recordId: string): Promise<AuditEntry | undefined> {
+      const { entries } = await this.list();
+      return entries.find((e) => e.action === 'delete' && e.outcome === 'partial' && e.record.collectionId === collectionId && e.record.recordId === recordId);
+    },
+  };
+}
+
+export type AuditLog = ReturnType<typeof auditLog>;
