@@ -1,10 +1,10 @@
 import type { Field, FieldValues, RecordUpdate } from '../assetpanda/types';
 import { checkMapping } from '../mapping/check';
 import type { Mapping } from '../mapping/schema';
-import { asPortError, backoffMs, CancelSignal, patiently, PATIENCE_MS, PauseSignal } from './failures';
+import { asPortError, backoffMs, CancelSignal, patiently, PATIENCE_MS, pauseFor, PauseSignal } from './failures';
 import { matchKeyValue } from './match-key';
 import { isWrite, type PlanEntry, type WriteCounts, type WriteEntry, type WriteState } from './plan-types';
-import type { RecordReader, RecordWriter, WriteOutcome } from './ports';
+import { PortError, type RecordReader, type RecordWriter, type WriteOutcome } from './ports';
 import type { RunStore, StoredPlan } from './run-store';
 
 /** Requests one write may ride in before it is reported as failed. */
@@ -95,7 +95,7 @@ export class Applier {
       try {
         await this.send(batch);
       } catch (error) {
-        this.stop ??= error instanceof PauseSignal || error instanceof CancelSignal ? error : new PauseSignal({ code: asPortError(error).pause, message: asPortError(error).message });
+        this.stop ??= error instanceof PauseSignal || error instanceof CancelSignal ? error : pauseFor(asPortError(error));
       } finally {
         this.inFlight -= 1;
         for (const wake of this.idle.splice(0)) wake();
@@ -122,9 +122,11 @@ export class Applier {
     let outcomes: WriteOutcome[];
     try {
       outcomes = await this.write(kind, indexes);
-      if (outcomes.length !== indexes.length) throw new Error(`Asset Panda answered for ${outcomes.length} of ${indexes.length} records.`);
+      if (outcomes.length !== indexes.length) {
+        throw new PortError('unconfirmed', `Asset Panda answered for ${outcomes.length} of ${indexes.length} records.`, 'asset-panda-answer');
+      }
     } catch (error) {
-      await this.failedRequest(kind, indexes, error);
+      await this.failedRequest(indexes, error);
       return;
     }
     if (outcomes.some((outcome) => outcome.ok)) this.trouble = 0;
@@ -162,7 +164,7 @@ export class Applier {
   }
 
   /** A request that failed as a whole. */
-  private async failedRequest(kind: WriteKind, indexes: number[], error: unknown): Promise<void> {
+  private async failedRequest(indexes: number[], error: unknown): Promise<void> {
     const failure = asPortError(error);
     if (failure.kind === 'refused') {
       if (indexes.length === 1) {
@@ -177,12 +179,12 @@ export class Applier {
     }
     if (failure.kind === 'systemic') {
       await this.settle(indexes.map((index) => [index, { ...this.state(index), status: 'pending' }]));
-      throw new PauseSignal({ code: failure.pause, message: failure.message });
+      throw pauseFor(failure);
     }
     if (this.trouble++ === 0) this.troubleSince = this.context.now();
     if (failure.kind === 'unconfirmed') await this.unconfirmed(indexes, failure.message);
     else await this.settle(indexes.map((index) => [index, this.again(index, failure.message)]));
-    if (this.context.now() - this.troubleSince >= PATIENCE_MS) throw new PauseSignal({ code: failure.pause, message: failure.message });
+    if (this.context.now() - this.troubleSince >= PATIENCE_MS) throw pauseFor(failure);
     await this.context.sleep(failure.retryAfterMs ?? backoffMs(this.trouble - 1));
   }
 
