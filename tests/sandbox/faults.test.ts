@@ -41,6 +41,15 @@ describe('faults', () => {
     expect(sandbox.requests.at(-1)).toMatchObject({ status: 201, lost: true });
   });
 
+  it('can drop the connection before any work, and the dropped request is still recorded', async () => {
+    const { tenant, collectionId, column } = devicesTarget(sandbox.world.assetPanda);
+    const before = collectionNamed(sandbox.world.assetPanda, 'Devices').records.size;
+    sandbox.fault({ host: API, method: 'POST', path: '/collection-records', drop: true });
+    await expect(call('POST', '/collection-records', { tenant, collectionId, records: [{ [column('Name')]: 'DROPPED' }] })).rejects.toThrow();
+    expect(collectionNamed(sandbox.world.assetPanda, 'Devices').records.size).toBe(before);
+    expect(sandbox.requests).toEqual([expect.objectContaining({ method: 'POST', path: '/collection-records', status: 0, dropped: true, responseHeaders: {} })]);
+  });
+
   it("answer each service's way, and log the world time and the answer's Retry-After", async () => {
     sandbox.fault({ host: API, ...transientFaults('assetPanda', 7)[0] });
     sandbox.world.advanceClock(3_600_000);

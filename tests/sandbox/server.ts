@@ -8,7 +8,7 @@ import { createWorld, type World, type WorldOptions } from './world.ts';
 import { services } from './services.ts';
 
 export interface RecordedRequest {
-  /** World time (epoch ms, see `advanceClock`) when the sandbox answered. */
+  /** World time (epoch ms, see `advanceClock`) when the sandbox answered (or dropped the connection). */
   at: number;
   method: string;
   host: string;
@@ -21,6 +21,8 @@ export interface RecordedRequest {
   responseHeaders: Record<string, string>;
   /** The client never got the answer: the connection was closed after the work was done. */
   lost?: boolean;
+  /** The connection was closed before any work (a `drop` fault): status 0, no answer headers. */
+  dropped?: boolean;
 }
 
 export interface Sandbox {
@@ -28,6 +30,11 @@ export interface Sandbox {
   /** Chromium's `--host-resolver-rules` value that sends every sandbox host to this server. */
   hostResolverRules: string;
   world: World;
+  /**
+   * Every request the sandbox received, in order: answered by its service, by a fault, lost or
+   * dropped. The world's own logs (`world.graph.requests`) list only what the imitation itself
+   * handled: a request a fault answered or dropped never reached it.
+   */
   requests: RecordedRequest[];
   faults: FaultInjector;
   fault(fault: Fault): void;
@@ -54,6 +61,7 @@ export async function startSandbox(options: WorldOptions & { port?: number } = {
     const fault = faults.take(req);
     if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
     if (fault?.drop) {
+      record(req, { status: 0 }, { dropped: true });
       incoming.socket.destroy();
       return;
     }
@@ -64,6 +72,17 @@ export async function startSandbox(options: WorldOptions & { port?: number } = {
       res = await route(req, world);
       if (fault?.malformed && res.body) res = { ...res, body: res.body.slice(0, Math.max(1, res.body.length >> 1)) };
     }
+    record(req, res, fault?.lose ? { lost: true } : {});
+    if (fault?.lose) {
+      incoming.socket.destroy();
+      return;
+    }
+    if (!outgoing.writable) return;
+    outgoing.writeHead(res.status, res.headers ?? {});
+    outgoing.end(res.body ?? '');
+  }
+
+  function record(req: SandboxRequest, res: SandboxResponse, outcome: Pick<RecordedRequest, 'lost' | 'dropped'>): void {
     requests.push({
       at: world.now(),
       method: req.method,
@@ -74,15 +93,8 @@ export async function startSandbox(options: WorldOptions & { port?: number } = {
       body: req.body,
       status: res.status,
       responseHeaders: res.headers ?? {},
-      ...(fault?.lose ? { lost: true } : {}),
+      ...outcome,
     });
-    if (fault?.lose) {
-      incoming.socket.destroy();
-      return;
-    }
-    if (!outgoing.writable) return;
-    outgoing.writeHead(res.status, res.headers ?? {});
-    outgoing.end(res.body ?? '');
   }
 
   const port = await new Promise<number>((resolve) => {

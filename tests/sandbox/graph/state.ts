@@ -22,7 +22,11 @@ export interface GraphState {
   devices: ManagedDevice[];
   detectedApps: DetectedApp[];
   mobileApps: MobileApp[];
-  /** Every device write request, for tests to assert on. */
+  /**
+   * The device writes the imitation handled, for tests to assert on: those past its sign-in,
+   * permission and throttling checks, whatever the device's answer. Only what the imitation itself
+   * handled: a request a fault answered, dropped or refused earlier is in `sandbox.requests` only.
+   */
   requests: DeviceRequestRecord[];
   throttling: ThrottleState;
   /**
