@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { ManagedDevice } from '../sandbox/fleet/managed-device.ts';
-import { columnNamed, collectionNamed } from '../sandbox/assetpanda-api/tenant.ts';
+import { deleteColumn } from '../sandbox/assetpanda-api/columns.ts';
+import { collectionNamed, columnNamed, deleteCollection } from '../sandbox/assetpanda-api/tenant.ts';
 import type { Sandbox } from '../sandbox/server.ts';
 import { connectBoth } from './connect.ts';
 import { describe, expect, test } from './fixtures.ts';
@@ -88,7 +89,7 @@ describe('mapping Intune onto an Asset Panda collection', () => {
     expect(await listedState(page, 'Intune laptops')).toContain('Runnable');
 
     const devicesCollection = collectionNamed(sandbox.world.assetPanda, 'Devices');
-    devicesCollection.columns = devicesCollection.columns.filter((column) => column.displayName !== 'Serial Number');
+    deleteColumn(devicesCollection, columnNamed(devicesCollection, 'Serial Number').id);
     await page.reload();
     const state = await listedState(page, 'Intune laptops');
     expect(state).toContain('Not runnable');
@@ -101,7 +102,7 @@ describe('mapping Intune onto an Asset Panda collection', () => {
     await editor.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => editor.getByTestId('mapping-failure').textContent()).toContain('Not saved');
 
-    sandbox.world.assetPanda.collections = sandbox.world.assetPanda.collections.filter((collection) => collection !== devicesCollection);
+    deleteCollection(sandbox.world.assetPanda, devicesCollection);
     await openMappings(page);
     expect(await listedState(page, 'Intune laptops')).toContain('The collection "Devices" is no longer in the connected Asset Panda module');
     await page.getByRole('link', { name: 'Intune laptops' }).click();

@@ -1,4 +1,4 @@
-import { errorBody, failure } from './assetpanda-api/unpublished-shapes.ts';
+import { errorBody, failure, gatewayDown } from './assetpanda-api/unpublished-shapes.ts';
 import type { FaultEffect } from './faults.ts';
 import { serviceUnavailable, throttled } from './graph/errors.ts';
 import { json } from './http.ts';
@@ -13,8 +13,7 @@ export function transientFaults(service: 'graph' | 'assetPanda', retryAfterSecon
   if (service === 'graph') return [{ response: throttled(retryAfterSeconds) }, { response: serviceUnavailable() }, ...lost];
   return [
     { response: json(429, errorBody(failure(429, 'Too many requests. Retry after the rate-limit window resets.')), { 'retry-after': String(retryAfterSeconds) }) },
-    // A gateway in front of the API answers for it when the API is down: no JSON to read.
-    { response: { status: 502, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' } },
+    { response: gatewayDown() },
     ...lost,
   ];
 }

@@ -31,6 +31,7 @@ export type AnswerStyle = 'assumed' | 'observed';
 // ASSUMPTION (unpublished): columns pulled through a reference (`references.primary: false`) are
 //   read-only (422 on write) and read the linked record's value.
 
+import type { SandboxResponse } from '../http.ts';
 import type { Account, Collection, Column, FieldValue, Module, RateLimitPolicy, SearchLimits, StoredRecord } from './state.ts';
 
 // ---- Envelopes ---------------------------------------------------------------------------------
@@ -50,11 +51,20 @@ export function itemEnvelope<T>(item: T): { data: T } {
 
 // ---- Columns -----------------------------------------------------------------------------------
 
+// OBSERVED (§1.1b): list items "may carry" their flags (a column `deleted`, a collection `isActive`
+// and `deleted`). A flag that says something (`deleted: true`, `isActive: false`) is always there;
+// one that says nothing new (`deleted: false`, `isActive: true`) is left off every other item, the
+// first, third, … (deterministic), so that a reader meets items with and without it.
+const carriesQuietFlags = (index: number) => index % 2 === 1;
+
 // ASSUMPTION (unpublished): deleted columns are not listed (the published listing shows none).
 // OBSERVED (§1.1b): the listing is wrapped in `data` and lists deleted columns with `deleted: true`.
 export function columnsEnvelope<T extends object>(live: T[], deleted: T[], style: AnswerStyle) {
   if (style === 'assumed') return { columns: { all: live } };
-  const flagged = [...live.map((column) => ({ ...column, deleted: false })), ...deleted.map((column) => ({ ...column, deleted: true }))];
+  const flagged = [
+    ...live.map((column, index) => (carriesQuietFlags(index) ? { ...column, deleted: false } : column)),
+    ...deleted.map((column) => ({ ...column, deleted: true })),
+  ];
   return { data: { columns: { all: flagged } } };
 }
 
@@ -198,6 +208,12 @@ export function errorBody(problem: ApiFailure): { message: string; errors: Field
   return { message: problem.message, errors: problem.errors };
 }
 
+// ASSUMPTION (unpublished): when the API is down, the gateway in front of it answers 502 with its own
+// HTML page instead of the API's JSON error body, as gateways do (no Asset Panda outage was recorded).
+export function gatewayDown(): SandboxResponse {
+  return { status: 502, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' };
+}
+
 // ---- Auth and limits ---------------------------------------------------------------------------
 
 // ASSUMPTION (unpublished): key id and secret formats (the docs only name them "API key (also
@@ -226,16 +242,23 @@ export function apiCollection(collection: Collection) {
 }
 
 // OBSERVED (§1.1b): list items of modules and collections carry `displayName` (the working client
-// reads them by displayName first, accounts by name first); collections carry `isActive` and
-// `deleted`, the deleted ones still listed. ASSUMPTION: the 'assumed' style lists neither inactive
+// reads them by displayName first, accounts by name first); collections may carry `isActive` and
+// `deleted` (see carriesQuietFlags), the deleted ones still listed. ASSUMPTION: the 'assumed' style lists neither inactive
 // nor deleted collections. Single items (GET /module/{id}, /collection/{id}) keep `name`.
 export function listedModules(modules: Module[], style: AnswerStyle) {
   return modules.map((module) => (style === 'assumed' ? apiModule(module) : renamed(apiModule(module))));
 }
 export function listedCollections(live: Collection[], deleted: Collection[], style: AnswerStyle) {
   if (style === 'assumed') return live.filter((collection) => collection.active).map(apiCollection);
-  const flagged = (collection: Collection, isDeleted: boolean) => ({ ...renamed(apiCollection(collection)), isActive: collection.active, deleted: isDeleted });
-  return [...live.map((collection) => flagged(collection, false)), ...deleted.map((collection) => flagged(collection, true))];
+  const listed = [...live.map((collection) => [collection, false] as const), ...deleted.map((collection) => [collection, true] as const)];
+  return listed.map(([collection, isDeleted], index) => {
+    const quiet = !carriesQuietFlags(index);
+    return {
+      ...renamed(apiCollection(collection)),
+      ...(collection.active && quiet ? {} : { isActive: collection.active }),
+      ...(!isDeleted && quiet ? {} : { deleted: isDeleted }),
+    };
+  });
 }
 function renamed<T extends { name: string }>({ name, ...rest }: T) {
   return { ...rest, displayName: name };

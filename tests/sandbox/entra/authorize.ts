@@ -70,6 +70,9 @@ export function authorize(req: SandboxRequest, world: World, tenantSegment: stri
   }
 
   // The sign-in itself is not imitated: the signed-in user passes it at once and the browser keeps a session.
+  // ASSUMPTION: an interactive request signs in `signedInUserId` whatever its login_hint names. Entra
+  // only pre-fills the account picker with the hint and the user may pick or type another account, so
+  // the test says who signs in; prompt=none, which shows no page, does hold to the hint (above).
   state.hasSession = true;
   if (state.mode === 'deny') return fail(AADSTS.userDeclined(), { error_subcode: 'cancel' });
   const ctx = opaque('');

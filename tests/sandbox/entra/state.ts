@@ -65,7 +65,10 @@ export interface PendingAuthorization {
 export interface EntraState {
   /** How /authorize answers (see AuthorizeMode). Default 'redirect'. */
   mode: AuthorizeMode;
-  /** The directory user who signs in (and whose session the browser holds). Default SANDBOX_ADMIN. */
+  /**
+   * The directory user who signs in (and whose session the browser holds), whatever login_hint an
+   * interactive request names: the user may pick another account. Default SANDBOX_ADMIN.
+   */
   signedInUserId: string;
   /**
    * Whether the browser has an Entra session cookie. Without one prompt=none answers login_required.
