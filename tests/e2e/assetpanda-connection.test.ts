@@ -3,6 +3,7 @@ import type { Page, Worker } from 'playwright-core';
 import { deleteColumn } from '../sandbox/assetpanda-api/columns.ts';
 import { collectionNamed, columnNamed, deactivateCollection } from '../sandbox/assetpanda-api/tenant.ts';
 import type { Sandbox } from '../sandbox/server.ts';
+import { connectAssetPanda } from './connect.ts';
 import { describe, expect, test } from './fixtures.ts';
 
 /** The seeded API key that may read and write, as the admin would copy it from Settings → API Configuration. */
@@ -19,18 +20,6 @@ function section(page: Page) {
 async function enterKey(page: Page, keyId: string, secret: string) {
   await section(page).getByLabel('Access Key ID').fill(keyId);
   await section(page).getByLabel('Access Key Secret').fill(secret);
-}
-
-/** Connects with the key pair to Contoso IT's IT Assets module, as the admin would. */
-async function connect(page: Page, key: { keyId: string; secret: string }) {
-  const card = section(page);
-  await expect.poll(() => card.getByTestId('assetpanda-state').textContent()).toContain('Not connected');
-  await enterKey(page, key.keyId, key.secret);
-  await card.getByRole('button', { name: 'Load Accounts' }).click();
-  await card.getByLabel('Account').selectOption({ label: 'Contoso IT' });
-  await card.getByLabel('Module').selectOption({ label: 'IT Assets' });
-  await card.getByRole('button', { name: 'Test and Save Connection' }).click();
-  await expect.poll(() => card.getByTestId('assetpanda-state').textContent()).toContain('Connected to account Contoso IT, module IT Assets');
 }
 
 /** Everything the background keeps in IndexedDB and extension storage, as text (bytes decoded). */
@@ -55,13 +44,11 @@ function storedText(serviceWorker: Worker): Promise<string> {
   });
 }
 
-/** Connects with the seeded read-write key, account Contoso IT and module IT Assets. */
 describe('Asset Panda connection on the options page', () => {
   test('connects with the seeded key pair, then shows the collections and their fields', async ({ browser, sandbox }) => {
     const key = seededKey(sandbox);
-    const page = await browser.openOptions();
+    const page = await connectAssetPanda(browser, sandbox);
     const card = section(page);
-    await connect(page, key);
     const collection = card.getByLabel('Collection', { exact: true });
     await collection.waitFor();
     expect(await collection.locator('option').allTextContents()).toEqual(expect.arrayContaining(['Devices', 'Employees', 'Locations']));
@@ -90,9 +77,8 @@ describe('Asset Panda connection on the options page', () => {
     const devices = collectionNamed(state, 'Devices');
     deleteColumn(devices, columnNamed(devices, 'Notes').id);
     deactivateCollection(collectionNamed(state, 'Employees'));
-    const page = await browser.openOptions();
+    const page = await connectAssetPanda(browser, sandbox);
     const card = section(page);
-    await connect(page, seededKey(sandbox));
 
     const collection = card.getByLabel('Collection', { exact: true });
     await collection.waitFor();
@@ -136,8 +122,7 @@ describe('Asset Panda connection on the options page', () => {
 
 describe('the passphrase lock', () => {
   test('a new browser session asks for the passphrase before any Asset Panda call, and unlocking brings everything back', async ({ browser, sandbox }) => {
-    const options = await browser.openOptions();
-    await connect(options, seededKey(sandbox));
+    const options = await connectAssetPanda(browser, sandbox);
     const lock = section(options).getByTestId('assetpanda-lock');
     await lock.getByLabel('New passphrase', { exact: true }).fill('a long enough passphrase');
     await lock.getByLabel('Repeat the new passphrase').fill('a long enough passphrase');

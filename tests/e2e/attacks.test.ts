@@ -31,6 +31,8 @@ describe('the Asset Panda key under attack', () => {
       expect(await failure.textContent()).toContain('with a redirect');
       expect(await failure.textContent()).toContain('never sends your API key to another address');
     }
+    // One request per click: a redirected request is not tried again.
+    expect(accountRequests()).toHaveLength(2);
     expect(JSON.stringify(sandbox.requests.filter((request) => request.host !== 'api.assetpanda.app'))).not.toContain(secret);
   });
 });

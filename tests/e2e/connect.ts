@@ -30,7 +30,7 @@ export async function connectAssetPanda(browser: ExtensionBrowser, sandbox: Sand
   await section.getByLabel('Account').selectOption({ label: 'Contoso IT' });
   await section.getByLabel('Module').selectOption({ label: 'IT Assets' });
   await section.getByRole('button', { name: 'Test and Save Connection' }).click();
-  await section.getByTestId('assetpanda-state').filter({ hasText: 'Connected to account Contoso IT' }).waitFor();
+  await section.getByTestId('assetpanda-state').filter({ hasText: 'Connected to account Contoso IT, module IT Assets' }).waitFor();
   return page;
 }
 

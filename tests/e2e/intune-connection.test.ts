@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { SANDBOX_ADMIN, SANDBOX_TENANT_ID, SANDBOX_USER_WITHOUT_ROLE } from '../sandbox/directory.ts';
 import { SANDBOX_CLIENT_ID } from '../sandbox/entra/state.ts';
 import type { ExtensionBrowser } from './browser.ts';
+import { connectIntune } from './connect.ts';
 import { describe, expect, test } from './fixtures.ts';
 
 const REQUIRED = [
@@ -20,9 +21,13 @@ async function fillIntuneForm(options: Page, values: { tenantId: string; clientI
   await intuneSection(options).getByLabel('Client ID').fill(values.clientId);
 }
 
+/** The next window Microsoft opens for this endpoint (sign-in: `authorize`, sign-out: `logout`), and no other page. */
+const microsoftWindow = (browser: ExtensionBrowser, endpoint: 'authorize' | 'logout') =>
+  browser.context.waitForEvent('page', { predicate: (page) => new URL(page.url()).pathname.endsWith(`/oauth2/v2.0/${endpoint}`) });
+
 /** Clicks "Test and Save Connection" and accepts Entra's consent page in the sign-in window. */
 async function testAndSaveWithConsent(browser: ExtensionBrowser, options: Page): Promise<void> {
-  const signInWindow = browser.context.waitForEvent('page');
+  const signInWindow = microsoftWindow(browser, 'authorize');
   await testAndSaveButton(options).click();
   const consent = await signInWindow;
   await consent.locator('#accept').click();
@@ -86,10 +91,7 @@ describe('Connect to Intune', () => {
   test('a revoked sign-in makes the extension ask to sign in again, and signing in restores it', async ({ browser, sandbox }) => {
     // Short-lived access tokens: the popup's check has to use the refresh token.
     sandbox.world.entra.accessTokenLifetimeSeconds = 60;
-    const options = await browser.openOptions();
-    await fillIntuneForm(options, { tenantId: SANDBOX_TENANT_ID, clientId: SANDBOX_CLIENT_ID });
-    await testAndSaveButton(options).click();
-    await expect(options.getByTestId('intune-test-outcome').getAttribute('data-saved')).resolves.toBe('true');
+    await connectIntune(browser);
 
     sandbox.world.entra.revokeRefreshTokens();
 
@@ -98,25 +100,16 @@ describe('Connect to Intune', () => {
     await expect(popup.getByRole('status').first().textContent()).resolves.toMatch(/expired or was revoked/);
 
     sandbox.world.entra.mode = 'consent';
-    const signInWindow = browser.context.waitForEvent('page');
+    const signInWindow = microsoftWindow(browser, 'authorize');
     await popup.getByRole('button', { name: 'Sign in' }).click();
     await (await signInWindow).locator('#accept').click();
     await popup.getByTestId('intune-status').filter({ hasText: `Signed in to Intune as ${SANDBOX_ADMIN.userPrincipalName}` }).waitFor();
   });
 });
 
-/** Fills the form with the sandbox's registration and saves the connection (no window: Entra redirects at once). */
-async function connect(browser: ExtensionBrowser): Promise<Page> {
-  const options = await browser.openOptions();
-  await fillIntuneForm(options, { tenantId: SANDBOX_TENANT_ID, clientId: SANDBOX_CLIENT_ID });
-  await testAndSaveButton(options).click();
-  await expect(options.getByTestId('intune-test-outcome').getAttribute('data-saved')).resolves.toBe('true');
-  return options;
-}
-
 describe('Connect to Intune: signing in and out', () => {
   test('Sign in as a second account is refused, naming both accounts, and the connection stays as it was', async ({ browser, sandbox }) => {
-    const options = await connect(browser);
+    const options = await connectIntune(browser);
     await intuneSection(options).getByRole('button', { name: 'Sign out', exact: true }).click();
     await options.getByTestId('intune-state').filter({ hasText: 'Signed out' }).waitFor();
 
@@ -140,7 +133,7 @@ describe('Connect to Intune: signing in and out', () => {
         const { alarms } = (globalThis as unknown as { chrome: { alarms: { get(name: string): Promise<unknown> } } }).chrome;
         return (await alarms.get('intune-sign-in-renewal')) !== undefined;
       });
-    const options = await connect(browser);
+    const options = await connectIntune(browser);
     await expect(renewalAlarm()).resolves.toBe(true);
 
     await intuneSection(options).getByRole('button', { name: 'Sign out', exact: true }).click();
@@ -152,7 +145,7 @@ describe('Connect to Intune: signing in and out', () => {
     await expect(popup.getByTestId('intune-status').textContent()).resolves.toContain('Signed out of Intune');
     expect(sandbox.requests.slice(signedOutAt).filter((r) => r.host === 'login.microsoftonline.com')).toEqual([]);
 
-    const signOutWindow = browser.context.waitForEvent('page');
+    const signOutWindow = microsoftWindow(browser, 'logout');
     await intuneSection(options).getByRole('button', { name: 'Sign out of Microsoft too' }).click();
     const picker = await signOutWindow;
     await picker.locator('#sign-out-account').click();
@@ -170,7 +163,7 @@ describe('Connect to Intune: what the admin is told', () => {
     const options = await browser.openOptions();
     await fillIntuneForm(options, { tenantId: SANDBOX_TENANT_ID, clientId: SANDBOX_CLIENT_ID });
 
-    const signInWindow = browser.context.waitForEvent('page');
+    const signInWindow = microsoftWindow(browser, 'authorize');
     await testAndSaveButton(options).click();
     const approval = await signInWindow;
     await expect(approval.textContent('body')).resolves.toContain('AADSTS90094');
@@ -197,10 +190,7 @@ describe('Connect to Intune: what the admin is told', () => {
   });
 
   test('a tenant Entra does not know is named, and the saved connection is left as it was', async ({ browser }) => {
-    const options = await browser.openOptions();
-    await fillIntuneForm(options, { tenantId: SANDBOX_TENANT_ID, clientId: SANDBOX_CLIENT_ID });
-    await testAndSaveButton(options).click();
-    await options.locator('[data-testid="intune-test-outcome"][data-saved="true"]').waitFor();
+    const options = await connectIntune(browser);
 
     await fillIntuneForm(options, { tenantId: '0f0f0f0f-1111-2222-3333-444444444444', clientId: SANDBOX_CLIENT_ID });
     await testAndSaveButton(options).click();

@@ -4,13 +4,13 @@ import type { Sandbox } from '../sandbox/server.ts';
 import type { ExtensionBrowser } from './browser.ts';
 import { connectBoth } from './connect.ts';
 import { linkedRecord } from './linked-records.ts';
-import { devicesMapping, saveMapping } from './mapping.ts';
+import { panelMapping, saveMapping } from './mapping.ts';
 import { expectDeviceShown } from './panel.ts';
 
 /** A profile connected to Intune and Asset Panda, with the Devices collection mapped. Returns the options page. */
 export async function connectAndMap(browser: ExtensionBrowser, sandbox: Sandbox): Promise<Page> {
   const options = await connectBoth(browser, sandbox);
-  await saveMapping(options, devicesMapping(sandbox));
+  await saveMapping(options, panelMapping(sandbox));
   // Both Test and Save buttons probe write access (Intune: syncDevice on a device id no device has;
   // Asset Panda: a write it must refuse): the tests count writes from here on.
   sandbox.world.graph.requests.length = 0;

@@ -2,8 +2,7 @@ import { createAssetPandaClient, type AssetPandaClient } from '../../lib/assetpa
 import type { CollectionRef, Field } from '../../lib/assetpanda/types.ts';
 import { SignInError } from '../../lib/auth/errors.ts';
 import { createGraphClient } from '../../lib/graph/client.ts';
-import { MappingSchema, type Mapping, type MappingInput } from '../../lib/mapping/schema.ts';
-import type { Transform } from '../../lib/mapping/transform-schema.ts';
+import type { Mapping, MappingInput } from '../../lib/mapping/schema.ts';
 import { assetPandaRecords } from '../../lib/sync/assetpanda-records.ts';
 import { createSyncEngine, type SyncEngine, type SyncEngineDeps } from '../../lib/sync/engine.ts';
 import { graphDeviceSource } from '../../lib/sync/graph-devices.ts';
@@ -17,52 +16,14 @@ import { graphTokenFor } from '../sandbox/entra/access-token.ts';
 import { collectionNamed, columnNamed } from '../sandbox/assetpanda-api/tenant.ts';
 import type { RecordedRequest, Sandbox } from '../sandbox/server.ts';
 import type { World } from '../sandbox/world.ts';
+import { devicesMapping } from './devices-mapping.ts';
+
+// The sync tests and the benchmark take these from here with the harness.
+export { devicesMapping } from './devices-mapping.ts';
+export { recordWrites } from './writes.ts';
 
 const SCOPES = ['DeviceManagementManagedDevices.Read.All', 'DeviceManagementManagedDevices.ReadWrite.All'];
 const TOKEN_LIFETIME_S = 3600;
-
-/** The Devices collection's fields the test mapping writes, in the guide's pairing of Intune and Asset Panda fields. */
-export const DEVICE_FIELD_MAPPING: ReadonlyArray<readonly [source: string, fieldName: string, transform: Transform]> = [
-  ['id', 'Intune Device ID', { kind: 'asIs' }],
-  ['serialNumber', 'Serial Number', { kind: 'asIs' }],
-  ['deviceName', 'Name', { kind: 'asIs' }],
-  ['manufacturer', 'Manufacturer', { kind: 'asIs' }],
-  ['model', 'Model', { kind: 'asIs' }],
-  ['operatingSystem', 'OS', { kind: 'asIs' }],
-  ['osVersion', 'OS Version', { kind: 'asIs' }],
-  [
-    'complianceState',
-    'Compliance',
-    {
-      kind: 'labels',
-      labels: { compliant: 'Compliant', noncompliant: 'Noncompliant', inGracePeriod: 'In Grace Period', conflict: 'Conflict', error: 'Error', unknown: 'Unknown' },
-    },
-  ],
-  ['managedDeviceOwnerType', 'Ownership', { kind: 'labels', labels: { company: 'Corporate', personal: 'Personal', unknown: 'Unknown' } }],
-  ['emailAddress', 'Primary User Email', { kind: 'asIs' }],
-  ['totalStorageSpaceInBytes', 'Storage Total', { kind: 'bytesToGB' }],
-  ['isEncrypted', 'Encrypted', { kind: 'asIs' }],
-];
-
-/** A mapping of the sandbox's Devices collection, matched by Intune Device ID then Serial Number. */
-export function devicesMapping(fields: readonly Field[], collection: { id: string; name: string }, changes: Partial<MappingInput> = {}): Mapping {
-  const ref = (name: string) => {
-    const field = fields.find((candidate) => candidate.name === name);
-    if (!field) throw new Error(`No field ${name}`);
-    return { id: field.id, name: field.name, type: field.type };
-  };
-  return MappingSchema.parse({
-    id: 'mapping-devices',
-    name: 'Intune devices',
-    collection,
-    entity: 'managedDevices',
-    fields: DEVICE_FIELD_MAPPING.map(([source, name, transform]) => ({ source, target: ref(name), transform })),
-    matchKeys: ['id', 'serialNumber'],
-    createdAt: '2026-11-01T00:00:00Z',
-    updatedAt: '2026-11-01T00:00:00Z',
-    ...changes,
-  });
-}
 
 /** One request as the client sent it (after the Retry-After gate), and what came back. */
 export interface SentRequest {
@@ -247,11 +208,6 @@ export function devicesNotExactlyOnce(world: World, conflicted: ReadonlySet<stri
     return count === 1 || (count === 0 && conflicted.has(device.id.toLowerCase())) ? [] : [`${device.id} held by ${count} records`];
   });
   return [...wrong, ...[...held].filter(([, count]) => count > 1).map(([id, count]) => `${id} held by ${count} records`)];
-}
-
-/** Record writes the sandbox received (create, update, delete). */
-export function recordWrites(requests: readonly RecordedRequest[]): RecordedRequest[] {
-  return requests.filter((request) => request.host === 'api.assetpanda.app' && request.path === '/collection-records');
 }
 
 /**
