@@ -8,13 +8,13 @@ import { MappingsPart } from './parts/MappingsPart';
 import { SyncPart } from './parts/SyncPart';
 import { PolicyNotice } from './PolicyNotice';
 import { PARTS, routeHash, useRoute, type Route } from './route';
-import { usePolicy } from './usePolicy';
+import { PolicyContext, useLoadedPolicy } from './usePolicy';
 
 export function App() {
   const [health, setHealth] = useState<ResponseOf<'getHealth'>>();
   const [problem, setProblem] = useState<string>();
   const route = useRoute();
-  const policy = usePolicy();
+  const policy = useLoadedPolicy();
 
   useEffect(() => {
     callBackground('getHealth', {}).then(setHealth, (error: Error) => setProblem(error.message));
@@ -34,7 +34,9 @@ export function App() {
         </nav>
       </header>
       <PolicyNotice policy={policy} />
-      <Part route={route} />
+      <PolicyContext.Provider value={policy}>
+        <Part route={route} />
+      </PolicyContext.Provider>
       <footer class="page__footer muted" data-testid="health">
         {problem ?? (health ? `Version ${health.version} · ${health.databaseReady ? 'storage ready' : 'storage unavailable'}` : 'Starting…')}
       </footer>
