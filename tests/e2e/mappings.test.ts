@@ -78,7 +78,19 @@ describe('mapping Intune onto an Asset Panda collection', () => {
     await editor.getByTestId('mapping-failure').waitFor();
     const problems = editor.getByTestId('mapping-problems');
     expect(await problems.textContent()).toContain('Intune Device ID is a Unique Identifier but is not mapped onto an Asset Panda field');
+
+    // Leaving the unsaved mapping asks first: Cancel stays, edits and all; OK leaves it unsaved.
+    const questions: string[] = [];
+    page.on('dialog', (dialog) => {
+      questions.push(dialog.message());
+      void (questions.length === 1 ? dialog.dismiss() : dialog.accept());
+    });
+    await editor.getByRole('link', { name: 'Back to the list' }).click();
+    await expect.poll(() => questions).toEqual(['This mapping has changes that are not saved. Leave without saving them?']);
+    expect(await editor.getByLabel('Mapping Name').inputValue()).toBe('By name');
+    expect(new URL(page.url()).hash).toBe('#mappings/new');
     await openMappings(page);
+    expect(questions).toHaveLength(2);
     await expect.poll(() => page.getByTestId('no-mappings').isVisible()).toBe(true);
   });
 

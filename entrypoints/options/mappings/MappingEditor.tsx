@@ -11,7 +11,7 @@ import type { Mapping } from '../../../lib/mapping/schema';
 import type { MappingDraft } from '../../../lib/mapping/service';
 import { suggestMapping } from '../../../lib/mapping/suggest';
 import type { MappingProblemView } from '../../../lib/messaging/mapping-messages';
-import { routeHash } from '../route';
+import { routeHash, useConfirmLeaving } from '../route';
 import { POLICY_NOTE } from '../usePolicy';
 import { BehaviourSection } from './BehaviourSection';
 import { FieldMappingSection } from './FieldMappingSection';
@@ -23,16 +23,25 @@ import { useCollectionFields } from './useCollectionFields';
 const toDraft = ({ createdAt: _created, updatedAt: _updated, ...draft }: Mapping): MappingDraft => draft;
 /** The draft as the check reads it: a mapping whose id and dates do not matter yet. */
 const asMapping = (draft: MappingDraft): Mapping => ({ id: draft.id ?? 'new', createdAt: '', updatedAt: '', ...draft });
+const LEAVE_UNSAVED = 'This mapping has changes that are not saved. Leave without saving them?';
 
 /** The mapping editor, in the words of Asset Panda's guide; `id` undefined for a new mapping. */
 export function MappingEditor({ id }: { id: string | undefined }) {
   const [draft, setDraft] = useState<MappingDraft>();
+  /** The draft as last opened or saved: leaving with anything else asks first. */
+  const [kept, setKept] = useState<MappingDraft>();
   const [saved, setSaved] = useState<{ problems: MappingProblemView[]; managed: boolean }>({ problems: [], managed: false });
   const [collections, setCollections] = useState<Named[]>();
   const [collectionsFailure, setCollectionsFailure] = useState<string>();
   const [note, setNote] = useState<string>();
   const { busy, failure, setFailure, run } = useTask();
   const { loaded, failure: fieldsFailure, load } = useCollectionFields(draft?.collection.id ?? '', collections);
+  useConfirmLeaving(!saved.managed && JSON.stringify(draft) !== JSON.stringify(kept), LEAVE_UNSAVED);
+
+  const show = (opened: MappingDraft) => {
+    setDraft(opened);
+    setKept(opened);
+  };
 
   useEffect(() => {
     callBackground('listAssetPandaCollections', {}).then(
@@ -43,12 +52,12 @@ export function MappingEditor({ id }: { id: string | undefined }) {
       },
     );
     if (id === undefined) {
-      setDraft(newDraft());
+      show(newDraft());
       return;
     }
     const open = async () => {
       const answer = await callBackground('getMapping', { id });
-      setDraft(toDraft(answer.mapping));
+      show(toDraft(answer.mapping));
       setSaved({ problems: answer.problems, managed: answer.managed });
     };
     open().catch((error: Error) => setFailure(error.message));
@@ -81,6 +90,20 @@ export function MappingEditor({ id }: { id: string | undefined }) {
     });
   };
 
+  /** Another entity has other Intune fields: its field mappings go, once the admin agrees. */
+  const chooseEntity = (select: HTMLSelectElement) => {
+    if (select.value === draft.entity) return;
+    const entity = EntitySchema.parse(select.value);
+    const mapped = draft.fields.length;
+    const [from, to] = [ENTITIES[draft.entity].label, ENTITIES[entity].label];
+    const question = `Changing the External entity to ${to} removes the ${mapped === 1 ? 'field mapping' : `${mapped} field mappings`} made for ${from}: ${to} has other Intune fields. Change it?`;
+    if (mapped > 0 && !window.confirm(question)) {
+      select.value = draft.entity;
+      return;
+    }
+    update((current) => ({ ...current, entity, fields: [] }));
+  };
+
   const suggest = () => {
     if (!loaded) return;
     const lookupKeys = new Map([...loaded.links].map(([fieldId, link]) => [fieldId, link.field]));
@@ -97,7 +120,7 @@ export function MappingEditor({ id }: { id: string | undefined }) {
       const answer = await callBackground('saveMapping', { mapping: draft });
       setSaved({ problems: answer.problems, managed: answer.managed });
       if (!answer.saved) throw new Error('Not saved: the mapping does not fit its collection as Asset Panda has it now. See what to fix below.');
-      setDraft(toDraft(answer.mapping));
+      show(toDraft(answer.mapping));
       // The address names the saved mapping, so a reload opens it; no new route, no reload of the editor.
       if (id === undefined) history.replaceState(null, '', routeHash('mappings', answer.mapping.id));
       setNote(`Saved “${answer.mapping.name}”.`);
@@ -138,7 +161,7 @@ export function MappingEditor({ id }: { id: string | undefined }) {
           </div>
           <div class="field">
             <label for="mapping-entity">External entity</label>
-            <select id="mapping-entity" value={draft.entity} onChange={(event) => update((current) => ({ ...current, entity: EntitySchema.parse(event.currentTarget.value), fields: [] }))}>
+            <select id="mapping-entity" value={draft.entity} onChange={(event) => chooseEntity(event.currentTarget)}>
               {Object.entries(ENTITIES).map(([key, entity]) => (
                 <option key={key} value={key}>
                   {entity.label}
