@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { defineConfig } from 'wxt';
+import { CONTENT_SCRIPT_BUDGET_KB } from './entrypoints/assetpanda.content/budget';
 import { DEFAULT_API_BASE_URL } from './lib/assetpanda/api-base-url';
 import { CLOUDS } from './lib/graph/clouds';
 
@@ -13,9 +14,6 @@ import { CLOUDS } from './lib/graph/clouds';
  */
 const DEV_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0RlyY7UDMi1G7FiOw2hyIWd9G4fsuMiUiq2tyW3hgSktx31xtOp+A3XGigLb2nkq1d3Hq+FFPebyNXRAEH4/bLF/yeKNvqXQRLE05rxTIl6Zqvy0ft5QUawJt0V3z0ClCuj0HqVEV7uXlgQzTP2fb9hHEphsNPPLWgeeuZzFkjVK/Kn4jMJsUWsWK8DlO6xuH0cWmXqlVmPH0eFHiHe2lLIjY20yN5B+0VI/2S3sXz85O6RnfUYlQ/FniEM9TAEQfHUNoO3AT+nFjFAD+8Xo4tRvpI0C4wTNzAkXwUvi+xY1qWRosmyPCCEddhyqmiIvuetMBfASGl6xq7tKDDxKkwIDAQAB';
-
-/** The content script runs on every Asset Panda page: its size is watched (budget in the README). */
-const CONTENT_SCRIPT_BUDGET_KB = 30;
 
 /**
  * The extension pages' and service worker's CSP: only its own scripts, no plugins, and connections

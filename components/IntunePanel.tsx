@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { RecordRef } from '../lib/assetpanda/record-ref';
 import type { MessageCall } from '../lib/messaging/content-client';
 import { relativeTime } from '../lib/panel/progress';
@@ -7,55 +7,54 @@ import { DeviceView } from './panel/DeviceView';
 import { StateView } from './panel/StateView';
 import { trusted } from './panel/trusted';
 import { usePanelStatus, type RefreshSource } from './panel/usePanelStatus';
+import { useTask } from './useTask';
 
 function recordLabel(record: RecordRef): string {
   return record.product === 'pro' ? record.recordId : record.objectId;
 }
 
-type Note = { tone: 'info' | 'error'; text: string };
-
 const noRefreshes: RefreshSource = () => () => undefined;
 
 /**
  * The panel on an Asset Panda record page. It only shows what the background tells it, and the only
- * things it can ask for are reads, "Sync this record", and opening the extension's confirmation
- * window for a device action: no click on it can run an action by itself.
+ * things it can ask for are reads, "Sync this record", and opening an extension page (the confirmation
+ * window of a device action, the popup to sign in, the options): no click on it can run an action or
+ * sign in by itself.
  */
 export function IntunePanel({ record, call, refreshes = noRefreshes }: { record: RecordRef; call: MessageCall; refreshes?: RefreshSource }) {
   const id = recordLabel(record);
   const { shown, refreshing, refresh, show } = usePanelStatus(record, id, call, refreshes);
   const [open, setOpen] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<Note>();
+  const toggle = useRef<HTMLButtonElement>(null);
+  const { busy, failure, run } = useTask();
+  // What the last request led to, when it says what to do next ("confirm in the window that opened").
+  const [note, setNote] = useState<string>();
 
-  const ask = async (task: () => Promise<string | undefined>) => {
-    setBusy(true);
-    setNote(undefined);
-    try {
-      const text = await task();
-      if (text) setNote({ tone: 'info', text });
-    } catch (error) {
-      setNote({ tone: 'error', text: (error as Error).message });
-    } finally {
-      setBusy(false);
-    }
-  };
+  /** Runs a request to the background; `next` is what the admin should do after it, if anything. */
+  const ask = (task: () => Promise<string | undefined>) =>
+    void run('busy', async () => {
+      setNote(undefined);
+      setNote(await task());
+    });
   const pro = record.product === 'pro' ? record : undefined;
   const device = shown.kind === 'status' && shown.status.state === 'device' ? (shown.status as DevicePanelStatus) : undefined;
 
   const stateActions = {
-    openOptions: () => void call('openOptionsPage', {}),
-    signIn: () =>
-      void ask(async () => {
-        await call('signInFromPanel', {});
-        refresh();
+    openOptions: (part: 'connections' | 'mapping') =>
+      ask(async () => {
+        await call('openOptionsFromPanel', { record, part });
         return undefined;
       }),
+    signIn: () =>
+      ask(async () => {
+        await call('openSignIn', { record });
+        return 'Sign in in the window that opened; the panel reads Intune again when you close it.';
+      }),
     retry: refresh,
-    choose: (deviceId: string) => pro && void ask(async () => (show(await call('chooseDevice', { record: pro, deviceId })), undefined)),
+    choose: (deviceId: string) => pro && ask(async () => (show(await call('chooseDevice', { record: pro, deviceId })), undefined)),
     finishDelete: () =>
       pro &&
-      void ask(async () => {
+      ask(async () => {
         await call('requestFinishDelete', { record: pro });
         return 'Confirm in the window that opened.';
       }),
@@ -64,7 +63,7 @@ export function IntunePanel({ record, call, refreshes = noRefreshes }: { record:
     sync: () =>
       pro &&
       device &&
-      void ask(async () => {
+      ask(async () => {
         const { changed, status } = await call('syncRecordFromIntune', { record: pro, deviceId: device.device.id });
         show(status);
         return changed.length === 0 ? 'Nothing to change: the record already matches Intune.' : `Updated ${changed.join(', ')} from Intune.`;
@@ -72,10 +71,17 @@ export function IntunePanel({ record, call, refreshes = noRefreshes }: { record:
     request: (action: DevicePanelStatus['actions'][number]['action']) =>
       pro &&
       device &&
-      void ask(async () => {
+      ask(async () => {
         await call('requestDeviceAction', { record: pro, deviceId: device.device.id, action });
         return 'Check the device and confirm in the window that opened.';
       }),
+  };
+
+  // Escape closes the body; focus goes to the toggle, so it is not lost with the body that held it.
+  const collapse = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    setOpen(false);
+    toggle.current?.focus();
   };
 
   return (
@@ -85,10 +91,17 @@ export function IntunePanel({ record, call, refreshes = noRefreshes }: { record:
       data-record-id={id}
       data-state={shown.kind === 'status' ? shown.status.state : shown.kind}
       aria-label="Microsoft Intune"
-      onKeyDown={trusted((event: KeyboardEvent) => event.key === 'Escape' && setOpen(false))}
+      onKeyDown={trusted(collapse)}
     >
       <header class="panel__header">
-        <button type="button" class="panel__toggle" aria-expanded={open} aria-controls="intune-panel-body" onClick={trusted(() => setOpen(!open))}>
+        <button
+          type="button"
+          ref={toggle}
+          class="panel__toggle"
+          aria-expanded={open}
+          aria-controls="intune-panel-body"
+          onClick={trusted(() => setOpen(!open))}
+        >
           <span class="panel__title">Microsoft Intune</span>
           <span class="panel__record">{device ? device.recordTitle : `Record ${id}`}</span>
         </button>
@@ -103,11 +116,16 @@ export function IntunePanel({ record, call, refreshes = noRefreshes }: { record:
               </p>
             )}
           </div>
-          {device && <DeviceView status={device} act={deviceActions} busy={busy} />}
+          {device && <DeviceView status={device} act={deviceActions} busy={busy !== undefined} />}
           {shown.kind === 'status' && shown.status.state !== 'device' && <StateView status={shown.status} act={stateActions} />}
-          {note && (
-            <p class={note.tone === 'error' ? 'panel__error' : 'panel__note'} role={note.tone === 'error' ? 'alert' : 'status'} data-testid="panel-note">
-              {note.text}
+          {failure && (
+            <p class="panel__error" role="alert" data-testid="panel-note">
+              {failure}
+            </p>
+          )}
+          {note && !failure && (
+            <p class="panel__note" role="status" data-testid="panel-note">
+              {note}
             </p>
           )}
           {device && (

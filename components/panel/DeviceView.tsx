@@ -13,15 +13,6 @@ export interface DeviceActions {
 export function DeviceView({ status, act, busy }: { status: DevicePanelStatus; act: DeviceActions; busy: boolean }) {
   const { device } = status;
   const now = Date.now();
-  const facts: Array<[string, string]> = [
-    ['Primary user', device.primaryUser ?? '—'],
-    ['OS', device.operatingSystem ?? '—'],
-    ['Compliance', device.compliance.label],
-    ['Ownership', device.ownership],
-    ['Encryption', device.encryption],
-    ['Last check-in', relativeTime(device.lastCheckIn, now)],
-    ['Management', device.managementState.label],
-  ];
   return (
     <div data-testid="panel-device" data-device-id={device.id}>
       <p class="panel__device">
@@ -31,10 +22,10 @@ export function DeviceView({ status, act, busy }: { status: DevicePanelStatus; a
         </a>
       </p>
       <dl class="panel__facts">
-        {facts.map(([label, value]) => (
-          <div key={label} data-fact={label}>
-            <dt>{label}</dt>
-            <dd title={label === 'Last check-in' ? (device.lastCheckIn ?? '') : undefined}>{value}</dd>
+        {device.facts.map((fact) => (
+          <div key={fact.label} data-fact={fact.label}>
+            <dt>{fact.label}</dt>
+            <dd title={fact.at ?? undefined}>{fact.at === null ? fact.text : relativeTime(fact.at, now)}</dd>
           </div>
         ))}
       </dl>

@@ -6,7 +6,8 @@ import { trusted } from './trusted';
 type Status = Exclude<PanelStatus, { state: 'device' }>;
 
 export interface StateActions {
-  openOptions(): void;
+  /** The options page at the connections, or at the mapping of this record's collection. */
+  openOptions(part: 'connections' | 'mapping'): void;
   signIn(): void;
   retry(): void;
   choose(deviceId: string): void;
@@ -26,7 +27,7 @@ export function StateView({ status, act }: { status: Status; act: StateActions }
       return (
         <>
           <p>Connect Microsoft Intune in the extension's options to see this device's live status here.</p>
-          <Button onClick={act.openOptions}>Open options</Button>
+          <Button onClick={() => act.openOptions('connections')}>Open options</Button>
         </>
       );
     case 'signed-out':
@@ -43,7 +44,7 @@ export function StateView({ status, act }: { status: Status; act: StateActions }
       return (
         <>
           <p>Connect Asset Panda (an API key) in the extension's options, so the panel can read this record.</p>
-          <Button onClick={act.openOptions}>Open options</Button>
+          <Button onClick={() => act.openOptions('connections')}>Open options</Button>
         </>
       );
     case 'classic':
@@ -55,7 +56,7 @@ export function StateView({ status, act }: { status: Status; act: StateActions }
             No mapping links the collection <strong>{status.collectionName}</strong> to Intune. Create one under Mappings in the extension's
             options to see this record's device here.
           </p>
-          <Button onClick={act.openOptions}>Open options</Button>
+          <Button onClick={() => act.openOptions('mapping')}>Open Mappings</Button>
         </>
       );
     case 'record-not-found':
@@ -75,6 +76,11 @@ export function StateView({ status, act }: { status: Status; act: StateActions }
           ) : (
             <p class="panel__muted">The record holds no usable value in the mapping's Unique Identifier fields.</p>
           )}
+          <p>
+            Check the record's {status.tried.length > 0 ? status.tried.map((t) => t.label).join(' and ') : 'Intune Device ID and Serial Number'} against the
+            device in Intune, or the mapping's Unique Identifier.
+          </p>
+          <Button onClick={() => act.openOptions('mapping')}>Open the mapping</Button>
         </>
       );
     case 'several-devices':
@@ -84,13 +90,20 @@ export function StateView({ status, act }: { status: Status; act: StateActions }
             {status.devices.length} Intune devices share the {status.matchedBy} of <strong>{status.recordTitle}</strong>. Choose the one this record is:
           </p>
           <ul class="panel__choices" aria-label="Matching devices">
-            {status.devices.map((device) => (
+            {status.devices.map((device, index) => (
               <li key={device.id}>
-                <button type="button" class="secondary" onClick={trusted(() => act.choose(device.id))} data-device-id={device.id}>
+                {/* Re-enrolled duplicates share a name: what tells them apart is part of each button's description. */}
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={trusted(() => act.choose(device.id))}
+                  data-device-id={device.id}
+                  aria-describedby={`device-choice-${index}`}
+                >
                   {device.name}
                 </button>
-                <span class="panel__muted">
-                  {[device.operatingSystem, device.primaryUser, `last check-in ${relativeTime(device.lastCheckIn, Date.now())}`].filter(Boolean).join(' · ')}
+                <span class="panel__muted" id={`device-choice-${index}`}>
+                  {[device.operatingSystem, device.primaryUser, `last successful sync ${relativeTime(device.lastCheckIn, Date.now())}`].filter(Boolean).join(' · ')}
                 </span>
               </li>
             ))}

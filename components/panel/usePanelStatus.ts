@@ -17,12 +17,15 @@ export function usePanelStatus(record: RecordRef, recordKey: string, call: Messa
   const [shown, setShown] = useState<Shown>({ kind: 'loading' });
   const [refreshing, setRefreshing] = useState(false);
   const refresh = useRef<() => void>(() => undefined);
+  // The effect's own `show`, which also starts following an action under way (the status an answer carries counts too).
+  const show = useRef<(status: PanelStatus) => void>(() => undefined);
 
   useEffect(() => {
     let alive = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let polls = 0;
-    const show = (status: PanelStatus) => {
+    show.current = (status: PanelStatus) => {
+      if (!alive) return;
       setShown({ kind: 'status', status });
       clearTimeout(timer);
       if (status.state === 'device' && actionInProgress(status.device)) timer = setTimeout(live, pollDelayMs(polls++));
@@ -32,7 +35,7 @@ export function usePanelStatus(record: RecordRef, recordKey: string, call: Messa
       setRefreshing(true);
       try {
         const status = await call('getPanelStatus', { record, source: 'live' });
-        if (alive && status) show(status);
+        if (alive && status) show.current(status);
       } catch (error) {
         if (alive) setShown({ kind: 'error', message: (error as Error).message });
       } finally {
@@ -58,5 +61,5 @@ export function usePanelStatus(record: RecordRef, recordKey: string, call: Messa
     };
   }, [recordKey]);
 
-  return { shown, refreshing, refresh: () => refresh.current(), show: (status: PanelStatus) => setShown({ kind: 'status', status }) };
+  return { shown, refreshing, refresh: () => refresh.current(), show: (status: PanelStatus) => show.current(status) };
 }

@@ -26,8 +26,20 @@ export function runFeatures(ctx: ContentScriptContext, features: PageFeature[]):
       });
     }
   };
-  // The event's URL, not location.href: with the Navigation API, WXT fires it before the URL commits.
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => start(event.newUrl));
+  // With the Navigation API, WXT fires the event before the URL commits; the background reads the
+  // page's URL from the browser, so a feature starts only once the page is at the new URL.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    void committed(event.newUrl).then((arrived) => arrived && !ctx.isInvalid && start(event.newUrl));
+  });
   ctx.onInvalidated(() => current?.abort());
   start(new URL(location.href));
+}
+
+/** Whether the page's URL becomes `url` within a second (not when the navigation was cancelled or another followed). */
+async function committed(url: URL): Promise<boolean> {
+  for (let waited = 0; waited < 1_000; waited += 20) {
+    if (location.href === url.href) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
 }

@@ -4,7 +4,8 @@ import { intunePanel } from './features/intune-panel';
 import './style.css';
 
 export default defineContentScript({
-  matches: ['https://assetpanda.app/*', 'https://*.assetpanda.app/*', 'https://login.assetpanda.com/*'],
+  // `*.assetpanda.app` matches assetpanda.app itself too (Chrome and Firefox match patterns).
+  matches: ['https://*.assetpanda.app/*', 'https://login.assetpanda.com/*'],
   excludeMatches: ['https://api.assetpanda.app/*'],
   cssInjectionMode: 'ui',
   main(ctx) {

@@ -1,11 +1,13 @@
 import { browser } from '#imports';
+import { z } from 'zod';
 import { auditLog } from '../../lib/actions/audit';
 import { createConfirmationTokens } from '../../lib/actions/confirmation-tokens';
 import { confirmationRequests } from '../../lib/actions/confirmations';
-import type { EphemeralStore } from '../../lib/actions/ephemeral-store';
+import { serialQueue } from '../../lib/actions/serial';
 import { createActionService } from '../../lib/actions/service';
 import type { AssetPandaConnection } from '../../lib/assetpanda/connection';
 import type { IntuneService } from '../../lib/auth/service';
+import { sessionStore } from '../../lib/browser/session-storage';
 import type { Database } from '../../lib/db/open';
 import type { MappingStore } from '../../lib/mapping/store';
 import { recordCache } from '../../lib/panel/record-cache';
@@ -13,13 +15,6 @@ import { createPanelService } from '../../lib/panel/service';
 
 /** The extension page where every device action is confirmed and run (entrypoints/confirm-action). */
 export const CONFIRMATION_PAGE = '/confirm-action.html';
-
-/** storage.session: survives the service worker sleeping, never reaches disk, unreadable by content scripts. */
-const sessionStore: EphemeralStore = {
-  get: async (key) => (await browser.storage.session.get(key))[key],
-  set: (key, value) => browser.storage.session.set({ [key]: value }),
-  remove: (key) => browser.storage.session.remove(key),
-};
 
 const now = () => Date.now();
 const newId = () => crypto.randomUUID();
@@ -39,15 +34,54 @@ export function startPanelAndActions(deps: { database: Promise<Database>; intune
     now,
     newId,
   });
+  followPanelWindows();
   return { panel, actions, audit };
 }
 
-/** Opens the confirmation as its own small window: extension origin, out of the Asset Panda page's reach. */
-export async function openConfirmationWindow(requestId: string): Promise<void> {
-  await browser.windows.create({ url: browser.runtime.getURL(`${CONFIRMATION_PAGE}#${encodeURIComponent(requestId)}`), type: 'popup', width: 520, height: 720, focused: true });
-}
-
-/** Tells the record panel in `tabId` to read its device again (an action was just sent). */
+/** Tells the record panel in `tabId` to read its device again (an action was just sent, or the admin signed in). */
 export function refreshPanel(tabId: number | null): void {
   if (tabId !== null) browser.tabs.sendMessage(tabId, { type: 'intune-companion:refresh-panel' }).catch(() => undefined);
+}
+
+/** storage.session key of the window a tab's panel opened (kept across service-worker restarts). */
+const WINDOW_OF_TAB = 'panel-window:';
+const WindowIdSchema = z.number().int();
+
+// Window operations run one at a time: a tab's new window replaces its earlier one, never races it.
+const serially = serialQueue();
+
+/**
+ * Opens an extension page in its own small window for a tab's panel: a confirmation, or the popup to
+ * sign in. A tab has one such window at a time: a new one replaces (closes) the one it opened before.
+ */
+export function openPanelWindow(tabId: number | undefined, path: '/popup.html' | `${typeof CONFIRMATION_PAGE}#${string}`, size: { width: number; height: number }): Promise<void> {
+  return serially(async () => {
+    const key = `${WINDOW_OF_TAB}${tabId ?? 'none'}`;
+    const previous = WindowIdSchema.safeParse(await sessionStore.get(key)).data;
+    await sessionStore.remove(key);
+    if (previous !== undefined) await browser.windows.remove(previous).catch(() => undefined);
+    const opened = await browser.windows.create({ url: browser.runtime.getURL(path), type: 'popup', focused: true, ...size });
+    if (opened?.id !== undefined) await sessionStore.set(key, opened.id);
+  });
+}
+
+/** Opens the confirmation of a request as its own window: extension origin, out of the Asset Panda page's reach. */
+export const openConfirmationWindow = (tabId: number | undefined, requestId: string) =>
+  openPanelWindow(tabId, `${CONFIRMATION_PAGE}#${encodeURIComponent(requestId)}`, { width: 520, height: 720 });
+
+/** Opens a tab of the options page (in the same queue, so the opening order is the asking order). */
+export const openOptionsTab = (hash: string) => serially(async () => void (await browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) })));
+
+/** When the admin closes a window a panel opened (after signing in, or an action), that panel reads its record again. */
+function followPanelWindows(): void {
+  browser.windows.onRemoved.addListener((windowId) => {
+    void (async () => {
+      for (const [key, value] of await sessionStore.entries(WINDOW_OF_TAB)) {
+        if (value !== windowId) continue;
+        await sessionStore.remove(key);
+        const tabId = Number(key.slice(WINDOW_OF_TAB.length));
+        if (Number.isInteger(tabId)) refreshPanel(tabId);
+      }
+    })();
+  });
 }

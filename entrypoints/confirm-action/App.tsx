@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Notice } from '../../components/Notice';
 import { TextField } from '../../components/TextField';
 import { useTask } from '../../components/useTask';
 import { callBackground } from '../../lib/browser/messaging';
 import type { ResponseOf } from '../../lib/messaging/protocol';
+import { fieldLabel } from '../../lib/panel/device-summary';
 import { relativeTime } from '../../lib/panel/progress';
+import { useArmedAfterFocus } from './useArmedAfterFocus';
 import { WipeOptionsForm, type WipeChoice, type WipeDraft } from './WipeOptionsForm';
 
 type View = ResponseOf<'getActionConfirmation'>;
@@ -33,15 +35,15 @@ export function App({ requestId: initial }: { requestId: string }) {
   const [draft, setDraft] = useState<WipeDraft>({});
   const [outcome, setOutcome] = useState<Outcome>();
   const { busy, failure, setFailure, run } = useTask();
+  const armed = useArmedAfterFocus();
 
   useEffect(() => {
     callBackground('getActionConfirmation', { requestId }).then(setView, (error: Error) => setFailure(error.message));
   }, [requestId]);
 
-  const go = () =>
-    run(`${view?.label ?? 'Working'}…`, async () => {
-      if (!view) return;
-      const options = optionsFrom(view.wipeChoices, draft);
+  const go = (confirmed: View) =>
+    run(`${confirmed.label}…`, async () => {
+      const options = optionsFrom(confirmed.wipeChoices, draft);
       const { token } = await callBackground('confirmDeviceAction', { requestId, typedName: typed, options });
       setOutcome(await callBackground('runDeviceAction', { requestId, token, options }));
     });
@@ -72,17 +74,17 @@ export function App({ requestId: initial }: { requestId: string }) {
       <p class="muted">Intune Companion for Asset Panda · check the device before you confirm.</p>
       <section class="card" aria-label="Device and record">
         <dl data-testid="confirm-device">
-          <dt>Intune device</dt>
+          <dt>{fieldLabel('deviceName')}</dt>
           <dd>{device.name}</dd>
-          <dt>Serial Number</dt>
+          <dt>{fieldLabel('serialNumber')}</dt>
           <dd>{device.serialNumber ?? '—'}</dd>
-          <dt>OS</dt>
+          <dt>{fieldLabel('operatingSystem')}</dt>
           <dd>{[device.operatingSystem, device.osVersion].filter(Boolean).join(' ') || '—'}</dd>
-          <dt>Primary user</dt>
+          <dt>{fieldLabel('userPrincipalName')}</dt>
           <dd>{device.primaryUser ?? '—'}</dd>
-          <dt>Last check-in</dt>
-          <dd>{device.lastCheckIn ? relativeTime(device.lastCheckIn, Date.now()) : '—'}</dd>
-          <dt>Intune Device ID</dt>
+          <dt>{fieldLabel('lastSyncDateTime')}</dt>
+          <dd title={device.lastCheckIn ?? undefined}>{device.lastCheckIn ? relativeTime(device.lastCheckIn, Date.now()) : '—'}</dd>
+          <dt>{fieldLabel('id')}</dt>
           <dd>{device.id}</dd>
           <dt>Asset Panda record</dt>
           <dd>
@@ -116,7 +118,7 @@ export function App({ requestId: initial }: { requestId: string }) {
             </Notice>
           )}
           <div class="actions">
-            <button type="button" class="danger" disabled={!nameMatches || busy !== undefined} onClick={() => void go()}>
+            <button type="button" class="danger" disabled={!armed || !nameMatches || busy !== undefined} onClick={() => void go(view)}>
               {busy ?? (view.kind === 'finishDelete' ? 'Delete the Asset Panda record' : `${view.label} device`)}
             </button>
             <button type="button" class="secondary" onClick={() => window.close()}>
@@ -129,13 +131,19 @@ export function App({ requestId: initial }: { requestId: string }) {
   );
 }
 
+/** What happened. It replaces the form that held the focus, so its heading takes the focus; anything not done is an alert. */
 function OutcomeView({ outcome, onRetry }: { outcome: Outcome; onRetry: (requestId: string) => void }) {
   const tone = outcome.outcome === 'sent' ? 'ok' : outcome.outcome === 'partial' ? 'warn' : 'error';
   const heading = { sent: 'Done', failed: 'Not done', partial: 'Half done' }[outcome.outcome];
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), []);
   return (
     <section class="card" data-testid="confirm-outcome" data-outcome={outcome.outcome}>
-      <Notice tone={tone}>
-        <strong>{heading}.</strong> {outcome.intune} {outcome.assetPanda}
+      <h2 tabIndex={-1} ref={title}>
+        {heading}
+      </h2>
+      <Notice tone={tone} urgent={outcome.outcome !== 'sent'}>
+        {outcome.intune} {outcome.assetPanda}
       </Notice>
       {outcome.requestId && <p class="muted">Graph request-id {outcome.requestId} (in the audit on the options page).</p>}
       <div class="actions">

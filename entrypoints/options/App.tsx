@@ -55,6 +55,6 @@ function Part({ route }: { route: Route }) {
     case 'history':
       return <HistoryPart route={route} />;
     case 'audit':
-      return <AuditPart route={route} />;
+      return <AuditPart />;
   }
 }

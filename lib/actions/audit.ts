@@ -4,7 +4,28 @@ import { decodeDocument, encodeDocument, type DocumentKind } from '../db/version
 import { UserFacingError } from '../errors';
 import { ACTION_NAMES } from './catalog';
 
-const Text = z.string().max(500);
+const TEXT_MAX = 500;
+const Text = z.string().max(TEXT_MAX);
+
+/** A text cut to what the audit keeps, marked as cut: Graph's and Asset Panda's messages can run long. */
+export function clip(text: string, max = TEXT_MAX): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** The entry with every free text clipped, so writing it never fails on a long message or name. */
+function clipped(entry: AuditEntry): AuditEntry {
+  const orNull = (text: string | null) => (text === null ? null : clip(text));
+  return {
+    ...entry,
+    actor: { username: clip(entry.actor.username), name: clip(entry.actor.name) },
+    device: { id: clip(entry.device.id), name: clip(entry.device.name), serialNumber: orNull(entry.device.serialNumber), operatingSystem: orNull(entry.device.operatingSystem) },
+    record: { collectionId: clip(entry.record.collectionId), collectionName: clip(entry.record.collectionName), recordId: clip(entry.record.recordId), title: clip(entry.record.title) },
+    mappingId: clip(entry.mappingId),
+    intune: { message: clip(entry.intune.message), requestId: orNull(entry.intune.requestId), clientRequestId: orNull(entry.intune.clientRequestId) },
+    assetPanda: { ...entry.assetPanda, message: clip(entry.assetPanda.message) },
+    progress: entry.progress === null ? null : clip(entry.progress, 100),
+  };
+}
 
 /**
  * One device action taken from a record page: who, when, on which device and record, with which
@@ -49,8 +70,9 @@ export function auditLog(database: Promise<Database>) {
   }
 
   async function put(entry: AuditEntry): Promise<AuditEntry> {
-    await (await database).put('audit', encodeDocument(AUDIT_DOCUMENT, entry), entry.id);
-    return entry;
+    const fitted = clipped(entry);
+    await (await database).put('audit', encodeDocument(AUDIT_DOCUMENT, fitted), fitted.id);
+    return fitted;
   }
 
   return {

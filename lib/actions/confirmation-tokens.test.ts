@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createConfirmationTokens, type TokenBinding } from './confirmation-tokens';
-import { memoryStore } from './ephemeral-store';
+import { memoryStore } from '../../tests/support/memory-store';
 
 const binding: TokenBinding = { requestId: 'req-1', action: 'wipe', deviceId: 'dev-1', options: { keepUserData: true, macOsUnlockCode: undefined } };
 

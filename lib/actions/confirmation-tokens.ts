@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { UserFacingError } from '../errors';
 import type { EphemeralStore } from './ephemeral-store';
+import { serialQueue } from './serial';
 
 /** What a token allows: exactly one action, on one device, with these options, for one confirmation. */
 export interface TokenBinding {
@@ -9,11 +11,8 @@ export interface TokenBinding {
   options: Readonly<Record<string, unknown>>;
 }
 
-interface StoredToken {
-  binding: string;
-  expiresAt: number;
-  spent: boolean;
-}
+const StoredTokenSchema = z.object({ binding: z.string(), expiresAt: z.number(), spent: z.boolean() });
+type StoredToken = z.infer<typeof StoredTokenSchema>;
 
 export interface ConfirmationTokenDeps {
   store: EphemeralStore;
@@ -24,7 +23,8 @@ export interface ConfirmationTokenDeps {
 
 const DEFAULT_TTL_MS = 2 * 60_000;
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
-const key = (token: string) => `confirmation-token:${token}`;
+const PREFIX = 'confirmation-token:';
+const key = (token: string) => `${PREFIX}${token}`;
 
 /** JSON with sorted keys and no undefined values, so equal bindings always compare equal. */
 function canonical(value: unknown): string {
@@ -52,15 +52,25 @@ const refuse = (code: string, message: string) => new UserFacingError(code, mess
  */
 export function createConfirmationTokens({ store, now, ttlMs = DEFAULT_TTL_MS }: ConfirmationTokenDeps) {
   // Spends run one at a time, so two requests racing with one token cannot both pass the check.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serially = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serially = serialQueue();
+
+  /** A stored token, or undefined for one never issued, already purged, or stored in a shape this version does not write. */
+  async function read(token: string): Promise<StoredToken | undefined> {
+    if (!TOKEN_SHAPE.test(token)) return undefined;
+    const parsed = StoredTokenSchema.safeParse(await store.get(key(token)));
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /** Tokens past their time, spent or not, are of no more use: a replay after that reads as a forgery. */
+  async function purgeExpired(): Promise<void> {
+    for (const [stale] of (await store.entries(PREFIX)).filter(([, value]) => (StoredTokenSchema.safeParse(value).data?.expiresAt ?? 0) <= now())) {
+      await store.remove(stale);
+    }
+  }
 
   return {
     async issue(binding: TokenBinding): Promise<{ token: string; expiresAt: number }> {
+      await purgeExpired();
       const token = randomToken();
       const expiresAt = now() + ttlMs;
       await store.set(key(token), { binding: canonical(binding), expiresAt, spent: false } satisfies StoredToken);
@@ -69,7 +79,7 @@ export function createConfirmationTokens({ store, now, ttlMs = DEFAULT_TTL_MS }:
 
     spend(token: string, binding: TokenBinding): Promise<void> {
       return serially(async () => {
-        const stored = TOKEN_SHAPE.test(token) ? ((await store.get(key(token))) as StoredToken | undefined) : undefined;
+        const stored = await read(token);
         if (!stored) {
           throw refuse('confirmation-invalid', 'This action was not confirmed in the extension’s confirmation window, so nothing was done. Start it again from the record page.');
         }
@@ -83,7 +93,7 @@ export function createConfirmationTokens({ store, now, ttlMs = DEFAULT_TTL_MS }:
         if (stored.binding !== canonical(binding)) {
           throw refuse('confirmation-mismatch', 'This confirmation was given for another device, action or options, so nothing was done. Start again from the record page.');
         }
-        // Kept as spent until it would have expired, so a replay is told apart from a forgery.
+        // Kept as spent until it would have expired (purged at the next issue after that), so a replay is told apart from a forgery.
         await store.set(key(token), { ...stored, spent: true });
       });
     },

@@ -1,41 +1,43 @@
+import { z } from 'zod';
 import { UserFacingError } from '../errors';
-import type { ActionName } from './catalog';
+import { ACTION_NAMES } from './catalog';
 import type { EphemeralStore } from './ephemeral-store';
+import { serialQueue } from './serial';
 
 /** The device as the confirmation names it: read from Intune by the background, never from the page. */
-export interface ConfirmedDevice {
-  id: string;
-  name: string;
-  serialNumber: string | null;
-  operatingSystem: string | null;
-  osVersion: string | null;
-  primaryUser: string | null;
-  lastCheckIn: string | null;
-}
+const ConfirmedDeviceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  serialNumber: z.string().nullable(),
+  operatingSystem: z.string().nullable(),
+  osVersion: z.string().nullable(),
+  primaryUser: z.string().nullable(),
+  lastCheckIn: z.string().nullable(),
+});
+export type ConfirmedDevice = z.infer<typeof ConfirmedDeviceSchema>;
 
-export interface ConfirmedRecord {
-  collectionId: string;
-  collectionName: string;
-  recordId: string;
-  title: string;
-}
+const ConfirmedRecordSchema = z.object({ collectionId: z.string(), collectionName: z.string(), recordId: z.string(), title: z.string() });
+export type ConfirmedRecord = z.infer<typeof ConfirmedRecordSchema>;
 
 /**
  * An action the admin asked for on a record page, waiting for their decision in the confirmation
  * window. `finishDelete` finishes a delete whose Asset Panda part failed (`auditId` names it).
  */
-export interface ConfirmationRequest {
-  id: string;
-  kind: 'action' | 'finishDelete';
-  action: ActionName;
-  device: ConfirmedDevice;
-  record: ConfirmedRecord;
-  mappingId: string;
-  auditId?: string;
+const ConfirmationRequestSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['action', 'finishDelete']),
+  action: z.enum(ACTION_NAMES),
+  device: ConfirmedDeviceSchema,
+  record: ConfirmedRecordSchema,
+  mappingId: z.string(),
+  auditId: z.string().optional(),
   /** The tab whose panel asked, told to refresh once the action is sent. */
-  tabId?: number;
-  expiresAt: number;
-}
+  tabId: z.number().optional(),
+  expiresAt: z.number(),
+  /** Set once a run took it: a confirmation runs its action once, whatever tokens were issued for it. */
+  claimed: z.boolean().optional(),
+});
+export type ConfirmationRequest = z.infer<typeof ConfirmationRequestSchema>;
 
 export interface ConfirmationRequestDeps {
   store: EphemeralStore;
@@ -46,28 +48,64 @@ export interface ConfirmationRequestDeps {
 
 /** Long enough to read the window and type a device name; short enough that a forgotten window lapses. */
 const DEFAULT_TTL_MS = 10 * 60_000;
-const key = (id: string) => `confirmation-request:${id}`;
+const PREFIX = 'confirmation-request:';
+const key = (id: string) => `${PREFIX}${id}`;
+
+const unknown = () =>
+  new UserFacingError('confirmation-unknown', 'This confirmation is closed or was never opened by the extension. Start the action again from the record page.');
+const used = () =>
+  new UserFacingError('confirmation-used', 'This confirmation was already used: each one runs its action once. Nothing more was done. Start again from the record page.');
 
 /** The confirmations waiting for the admin, kept across service-worker restarts (storage.session). */
 export function confirmationRequests({ store, now, newId, ttlMs = DEFAULT_TTL_MS }: ConfirmationRequestDeps) {
-  return {
-    async open(request: Omit<ConfirmationRequest, 'id' | 'expiresAt'>): Promise<ConfirmationRequest> {
-      const opened: ConfirmationRequest = { ...request, id: newId(), expiresAt: now() + ttlMs };
-      await store.set(key(opened.id), opened);
-      return opened;
-    },
+  // Opening (which replaces a tab's earlier request) and claiming run one at a time.
+  const serially = serialQueue();
 
-    async get(id: string): Promise<ConfirmationRequest> {
-      const request = (await store.get(key(id))) as ConfirmationRequest | undefined;
-      if (!request) {
-        throw new UserFacingError('confirmation-unknown', 'This confirmation is closed or was never opened by the extension. Start the action again from the record page.');
-      }
-      if (request.expiresAt <= now()) {
-        await store.remove(key(id));
-        throw new UserFacingError('confirmation-expired', 'This confirmation window was open too long and has expired. Start the action again from the record page.');
-      }
-      return request;
-    },
+  async function stored(): Promise<Array<[string, ConfirmationRequest | undefined]>> {
+    return (await store.entries(PREFIX)).map(([entry, value]) => [entry, ConfirmationRequestSchema.safeParse(value).data]);
+  }
+
+  /** A request that is open: neither expired, nor claimed by a run (a request that does not read is unknown). */
+  async function open(id: string): Promise<ConfirmationRequest> {
+    const request = ConfirmationRequestSchema.safeParse(await store.get(key(id))).data;
+    if (!request) throw unknown();
+    if (request.expiresAt <= now()) {
+      await store.remove(key(id));
+      throw new UserFacingError('confirmation-expired', 'This confirmation window was open too long and has expired. Start the action again from the record page.');
+    }
+    if (request.claimed) throw used();
+    return request;
+  }
+
+  return {
+    /**
+     * Opens a confirmation. A tab has one at a time: the requests its panel opened before are closed
+     * (their window shows them closed). Expired requests, and any that no longer read, are purged.
+     */
+    open: (request: Omit<ConfirmationRequest, 'id' | 'expiresAt' | 'claimed'>): Promise<ConfirmationRequest> =>
+      serially(async () => {
+        for (const [entry, value] of await stored()) {
+          const replaced = request.tabId !== undefined && value?.tabId === request.tabId;
+          if (!value || value.expiresAt <= now() || replaced) await store.remove(entry);
+        }
+        const opened: ConfirmationRequest = { ...request, id: newId(), expiresAt: now() + ttlMs };
+        await store.set(key(opened.id), opened);
+        return opened;
+      }),
+
+    get: open,
+
+    /**
+     * Takes the request for a run, once: `check` (the token's spend) runs inside the same serialised
+     * step, so two runs of one request, even with two tokens, cannot both pass.
+     */
+    claim: (id: string, check: (request: ConfirmationRequest) => Promise<void>): Promise<ConfirmationRequest> =>
+      serially(async () => {
+        const request = await open(id);
+        await check(request);
+        await store.set(key(id), { ...request, claimed: true });
+        return request;
+      }),
 
     close: (id: string) => store.remove(key(id)),
   };

@@ -1,19 +1,13 @@
 /**
  * Short-lived state the background must keep across service-worker restarts but never on disk:
  * open confirmations and their one-time tokens. In the browser this is `storage.session`, which
- * content scripts cannot read; in tests, a Map.
+ * content scripts cannot read (lib/browser/session-storage.ts); in tests, a Map
+ * (tests/support/memory-store.ts). Values are read back as unknown: callers check them with zod.
  */
 export interface EphemeralStore {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
   remove(key: string): Promise<void>;
-}
-
-export function memoryStore(): EphemeralStore {
-  const values = new Map<string, unknown>();
-  return {
-    get: async (key) => structuredClone(values.get(key)),
-    set: async (key, value) => void values.set(key, structuredClone(value)),
-    remove: async (key) => void values.delete(key),
-  };
+  /** Every entry whose key starts with `prefix`, to purge what has expired. */
+  entries(prefix: string): Promise<Array<[key: string, value: unknown]>>;
 }

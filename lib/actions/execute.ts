@@ -1,10 +1,14 @@
 import type { AssetPandaClient } from '../assetpanda/client';
+import { AssetPandaError } from '../assetpanda/errors';
 import type { Tenant } from '../assetpanda/types';
 import type { GraphClient } from '../graph/client';
+import type { ManagedDevice } from '../graph/device-schema';
 import { isGraphError } from '../graph/errors';
 import type { GraphReceipt } from '../graph/transport';
 import type { WipeOptions } from '../graph/wipe-options';
 import type { Mapping } from '../mapping/schema';
+import { devicesForRecord } from '../panel/device-match';
+import { deviceIdentity } from '../panel/device-summary';
 import type { AuditEntry, AuditLog } from './audit';
 import { availability } from './availability';
 import { ACTIONS, type ActionName } from './catalog';
@@ -42,6 +46,9 @@ const call: Record<ActionName, (graph: GraphClient, deviceId: string, options: W
   syncDevice: (graph, id) => graph.syncDevice(id),
 };
 
+/** The actions that change the Asset Panda record too: the record must still point at the device. */
+const CHANGES_RECORD: ReadonlySet<ActionName> = new Set(['retire', 'delete']);
+
 /** The options as the audit keeps them: a recovery PIN is a secret, so only that one was set. */
 function auditedOptions(options: WipeOptions): AuditEntry['options'] {
   const kept: AuditEntry['options'] = {};
@@ -50,9 +57,42 @@ function auditedOptions(options: WipeOptions): AuditEntry['options'] {
 }
 
 /**
- * Runs a confirmed action: Intune first (after reading the device again, so a device deleted or
- * changed since the confirmation is not acted on), then Asset Panda's part with the meaning Asset
- * Panda's guide gives it. Every step lands in the audit entry, which exists before Graph is called.
+ * Why the action may not be sent to the device as Intune holds it now, or undefined: the device's
+ * name must still be the one the admin confirmed (and typed, for Wipe and Delete), the action must
+ * still be available, and for Retire and Delete the record must still point at this device.
+ */
+async function refusal(ctx: ExecutionContext, current: ManagedDevice): Promise<string | undefined> {
+  const { request } = ctx;
+  const label = ACTIONS[request.action].label;
+  const name = deviceIdentity(current).name;
+  if (name !== request.device.name) {
+    return `${label} was not sent: the device is now named "${name}" in Intune, not "${request.device.name}" as you confirmed. Check the device, then start again from the record page.`;
+  }
+  const allowed = availability(request.action, current, ctx.grantedScopes);
+  if (!allowed.available) return `${label} was not sent: ${allowed.reason}`;
+  if (!CHANGES_RECORD.has(request.action)) return undefined;
+
+  let record;
+  try {
+    record = await ctx.assetPanda.client.getRecord({ ...ctx.assetPanda.tenant, collectionId: request.record.collectionId }, request.record.recordId);
+  } catch (error) {
+    // A record already gone cannot be changed by mistake: Intune's part goes ahead, Asset Panda's says so.
+    if (error instanceof AssetPandaError && error.kind === 'not-found') return undefined;
+    return `${label} was not sent: the Asset Panda record could not be read first, to check it still belongs to this device. ${error instanceof Error ? error.message : String(error)}`;
+  }
+  const { devices } = await devicesForRecord(ctx.graph, ctx.mapping, record);
+  if (!devices.some((device) => device.id === current.id)) {
+    return `${label} was not sent: the record "${request.record.title}" no longer points at this device (its Unique Identifier fields changed since you confirmed). Look at the record page again.`;
+  }
+  return undefined;
+}
+
+/**
+ * Runs a confirmed action: Intune first (after reading the device, and for Retire and Delete the
+ * record, again: a device deleted, renamed or relinked since the confirmation is not acted on), then
+ * Asset Panda's part with the meaning Asset Panda's guide gives it. Every step lands in the audit
+ * entry, which exists before Graph is called; once Intune was asked, the admin is told what really
+ * happened even when the audit cannot be completed.
  */
 export async function executeAction(ctx: ExecutionContext): Promise<ActionOutcome> {
   const { request, graph, audit } = ctx;
@@ -73,18 +113,23 @@ export async function executeAction(ctx: ExecutionContext): Promise<ActionOutcom
     assetPanda: { status: 'none', message: '' },
     progress: null,
   });
-  const finish = async (outcome: ActionOutcome['outcome'], changes: Partial<AuditEntry>): Promise<ActionOutcome> => {
-    const saved = await audit.update(entry.id, { ...changes, outcome }, at());
-    return { outcome, intune: saved.intune.message, assetPanda: saved.assetPanda.message, auditId: saved.id, requestId: saved.intune.requestId };
+  const finish = async (outcome: ActionOutcome['outcome'], changes: Pick<AuditEntry, 'intune' | 'assetPanda'>): Promise<ActionOutcome> => {
+    const told = { outcome, intune: changes.intune.message, assetPanda: changes.assetPanda.message, auditId: entry.id, requestId: changes.intune.requestId };
+    try {
+      await audit.update(entry.id, { ...changes, outcome }, at());
+      return told;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return { ...told, assetPanda: `${told.assetPanda} The audit entry could not be completed (${reason}); it still reads "Started".`.trim() };
+    }
   };
   const notSent = (message: string, requestId: string | null = null, clientRequestId: string | null = null) =>
     finish('failed', { intune: { message, requestId, clientRequestId }, assetPanda: { status: 'none', message: 'Asset Panda was not changed.' } });
 
   let receipt: GraphReceipt;
   try {
-    const current = await graph.getDevice(request.device.id);
-    const allowed = availability(request.action, current, ctx.grantedScopes);
-    if (!allowed.available) return await notSent(`${spec.label} was not sent: ${allowed.reason}`);
+    const refused = await refusal(ctx, await graph.getDevice(request.device.id));
+    if (refused) return await notSent(refused);
     receipt = await call[request.action](graph, request.device.id, ctx.options);
   } catch (error) {
     const what = isGraphError(error) && error.method === 'GET' ? `${spec.label} (the device could not be read first)` : spec.label;
@@ -113,6 +158,10 @@ export async function assetPandaPart(ctx: Pick<ExecutionContext, 'request' | 'as
       return { status: 'done', message: `Asset Panda kept the record and set ${retired.field.name} to "${retired.value}".` };
     }
   } catch (error) {
+    // The record is gone, which is what a delete wants: a delete half done before (or by someone else) is done.
+    if (request.action === 'delete' && error instanceof AssetPandaError && error.kind === 'not-found') {
+      return { status: 'done', message: `Asset Panda no longer had the record "${request.record.title}": it was already deleted, so nothing is left to do.` };
+    }
     const reason = error instanceof Error ? error.message : String(error);
     return request.action === 'delete'
       ? { status: 'failed', message: `Asset Panda did not delete the record "${request.record.title}": ${reason}` }

@@ -1,9 +1,4 @@
-import { isGraphError, type GraphError } from '../graph/errors';
-
-/** Whether Intune could not be asked at all (so nothing was done), as opposed to refusing. */
-export function isUnreachable(error: GraphError): boolean {
-  return ['network', 'serviceUnavailable', 'serverError', 'throttled', 'malformedResponse'].includes(error.kind);
-}
+import { isGraphError } from '../graph/errors';
 
 /**
  * A Graph failure in words the admin can act on. `what` names the request ("Retire", "the device

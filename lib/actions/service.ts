@@ -11,7 +11,7 @@ import { availability } from './availability';
 import { ACTIONS, type ActionName } from './catalog';
 import type { ConfirmationTokens, TokenBinding } from './confirmation-tokens';
 import type { ConfirmationRequest, ConfirmationRequests } from './confirmations';
-import { assetPandaPart, executeAction, type ActionOutcome } from './execute';
+import { assetPandaPart, executeAction, type ActionOutcome, type ExecutionContext } from './execute';
 import { unsupportedWipeOptions, wipeChoices, type WipeChoice } from './wipe-choices';
 
 export interface ActionServiceDeps {
@@ -86,6 +86,25 @@ export function createActionService(deps: ActionServiceDeps) {
       ...(tabId === undefined ? {} : { tabId }),
     });
 
+  /** The retry of a half-done delete: Asset Panda's part again, written onto the delete's own audit entry. */
+  async function runFinishDelete(request: ConfirmationRequest, context: Pick<ExecutionContext, 'assetPanda' | 'mapping'>): Promise<RunOutcome> {
+    const entry = await deps.audit.get(request.auditId ?? '');
+    if (entry.outcome !== 'partial') throw new UserFacingError('nothing-to-finish', 'This delete was already finished.');
+    const part = await assetPandaPart({ request, ...context });
+    const outcome = part.status === 'failed' ? 'partial' : 'sent';
+    const saved = await deps.audit.update(entry.id, { assetPanda: part, outcome }, new Date(deps.now()));
+    const retry = outcome === 'partial' ? await openFinish(saved, request.tabId) : undefined;
+    return {
+      outcome,
+      intune: saved.intune.message,
+      assetPanda: part.message,
+      auditId: saved.id,
+      requestId: saved.intune.requestId,
+      retryRequestId: retry?.id ?? null,
+      tabId: request.tabId ?? null,
+    };
+  }
+
   return {
     /** Called for the panel: checks the device and the action live, then opens a confirmation. */
     async request(ref: ConfirmedRecordRef, deviceId: string, action: ActionName, tabId?: number): Promise<ConfirmationRequest> {
@@ -139,24 +158,16 @@ export function createActionService(deps: ActionServiceDeps) {
       return deps.tokens.issue(bindingOf(request, options));
     },
 
-    /** Spends the token and runs the action; the token and the confirmation are then used up. */
+    /**
+     * Claims the confirmation, spending the token in the same serialised step (so a confirmation runs
+     * once, whatever tokens were issued for it), then runs the action or finishes the delete.
+     */
     async run(requestId: string, token: string, options: WipeOptions): Promise<RunOutcome> {
-      const request = await deps.confirmations.get(requestId);
-      await deps.tokens.spend(token, bindingOf(request, options));
-      await deps.confirmations.close(requestId);
-      const tabId = request.tabId ?? null;
+      const request = await deps.confirmations.claim(requestId, (claimed) => deps.tokens.spend(token, bindingOf(claimed, options)));
       const actor = await signedInActor();
       const mapping = await deps.mappings.get(request.mappingId);
       const assetPanda = await deps.assetPanda.open();
-
-      if (request.kind === 'finishDelete') {
-        const entry = await deps.audit.get(request.auditId ?? '');
-        if (entry.outcome !== 'partial') throw new UserFacingError('nothing-to-finish', 'This delete was already finished.');
-        const part = await assetPandaPart({ request, assetPanda, mapping });
-        const saved = await deps.audit.update(entry.id, { assetPanda: part, outcome: part.status === 'failed' ? 'partial' : 'sent' }, new Date(deps.now()));
-        const retry = saved.outcome === 'partial' ? await openFinish(saved, request.tabId) : undefined;
-        return { outcome: saved.outcome === 'partial' ? 'partial' : 'sent', intune: saved.intune.message, assetPanda: part.message, auditId: saved.id, requestId: saved.intune.requestId, retryRequestId: retry?.id ?? null, tabId };
-      }
+      if (request.kind === 'finishDelete') return runFinishDelete(request, { assetPanda, mapping });
 
       const outcome = await executeAction({
         request,
@@ -171,7 +182,7 @@ export function createActionService(deps: ActionServiceDeps) {
         newId: deps.newId,
       });
       const retry = outcome.outcome === 'partial' && request.action === 'delete' ? await openFinish(await deps.audit.get(outcome.auditId), request.tabId) : undefined;
-      return { ...outcome, retryRequestId: retry?.id ?? null, tabId };
+      return { ...outcome, retryRequestId: retry?.id ?? null, tabId: request.tabId ?? null };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import { z } from 'zod';
+import type { EphemeralStore } from '../actions/ephemeral-store';
 import type { UnlockCache } from '../secrets/vault';
 
 /**
@@ -28,4 +29,12 @@ export const sessionUnlockCache: UnlockCache = {
   async clear() {
     await browser.storage.session.remove(UNLOCK_KEY);
   },
+};
+
+/** storage.session as the device actions keep their confirmations and one-time tokens: survives the service worker sleeping, never reaches disk. */
+export const sessionStore: EphemeralStore = {
+  get: async (key) => (await browser.storage.session.get(key))[key],
+  set: (key, value) => browser.storage.session.set({ [key]: value }),
+  remove: (key) => browser.storage.session.remove(key),
+  entries: async (prefix) => Object.entries(await browser.storage.session.get(null)).filter(([key]) => key.startsWith(prefix)),
 };

@@ -16,7 +16,7 @@ export const protocol = {
     response: z.object({ version: z.string(), databaseReady: z.boolean() }),
   }),
   openOptionsPage: message({
-    from: ['page', 'content'],
+    from: ['page'],
     request: z.object({}),
     response: z.object({}),
   }),

@@ -1,7 +1,8 @@
 import { ACTIONS, isActionName } from '../actions/catalog';
 import type { ManagedDevice } from '../graph/device-schema';
 import type { Cloud } from '../graph/clouds';
-import type { DeviceActivity, DeviceSummary } from './status';
+import { sourceField } from '../mapping/entities';
+import type { DeviceActivity, DeviceFact, DeviceSummary } from './status';
 
 const COMPLIANCE: Record<string, string> = {
   compliant: 'Compliant',
@@ -57,6 +58,9 @@ function words(member: string): string {
 const labelOf = (table: Record<string, string>, member: string | null | undefined, empty = 'Unknown') =>
   member ? (table[member] ?? words(member)) : empty;
 
+/** The name Asset Panda's guide gives an Intune field (lib/mapping/sources.ts), as the mapping editor shows it too. */
+export const fieldLabel = (key: string): string => sourceField('managedDevices', key)?.label ?? key;
+
 /** Actions still running, and those that ended in the last day: what the admin wants to follow. */
 const RECENT_MS = 24 * 60 * 60_000;
 
@@ -88,22 +92,30 @@ export function deviceIdentity(device: ManagedDevice) {
   };
 }
 
+const fact = (key: string, text: string | null | undefined, at: string | null = null): DeviceFact => ({ label: fieldLabel(key), text: text?.trim() || '—', at });
+
+/** What the panel shows of a device, each under the guide's name of its Intune field. */
+function deviceFacts(device: ManagedDevice): DeviceFact[] {
+  const encrypted = device.isEncrypted === undefined || device.isEncrypted === null ? 'Unknown' : device.isEncrypted ? 'Yes' : 'No';
+  return [
+    fact('userDisplayName', device.userDisplayName),
+    fact('userPrincipalName', device.userPrincipalName),
+    fact('operatingSystem', [device.operatingSystem, device.osVersion].filter((part) => part?.trim()).join(' ')),
+    fact('complianceState', labelOf(COMPLIANCE, device.complianceState)),
+    fact('managedDeviceOwnerType', labelOf(OWNERSHIP, device.managedDeviceOwnerType)),
+    fact('isEncrypted', encrypted),
+    fact('lastSyncDateTime', null, device.lastSyncDateTime ?? null),
+    fact('managementState', labelOf(MANAGEMENT, device.managementState)),
+  ];
+}
+
 export function summarizeDevice(device: ManagedDevice, context: { cloud: Cloud; tenant: string; now: number }): DeviceSummary {
-  const user = device.userDisplayName?.trim();
-  const upn = device.userPrincipalName?.trim();
-  const os = [device.operatingSystem, device.osVersion].filter((part) => part?.trim()).join(' ');
-  const { id, name, serialNumber } = deviceIdentity(device);
+  const { id, name } = deviceIdentity(device);
   return {
     id,
     name,
-    primaryUser: user && upn ? `${user} (${upn})` : user || upn || null,
-    operatingSystem: os || null,
-    serialNumber,
-    compliance: { code: device.complianceState ?? 'unknown', label: labelOf(COMPLIANCE, device.complianceState) },
-    ownership: labelOf(OWNERSHIP, device.managedDeviceOwnerType),
-    encryption: device.isEncrypted === undefined || device.isEncrypted === null ? 'Unknown' : device.isEncrypted ? 'Encrypted' : 'Not encrypted',
-    lastCheckIn: device.lastSyncDateTime ?? null,
-    managementState: { code: device.managementState ?? 'unknown', label: labelOf(MANAGEMENT, device.managementState) },
+    facts: deviceFacts(device),
+    managementState: { code: device.managementState ?? 'unknown' },
     activity: deviceActivity(device, context.now),
     openInIntuneUrl: intuneDeviceUrl(context.cloud, context.tenant, device.id),
   };

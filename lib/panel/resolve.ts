@@ -155,7 +155,7 @@ export function recordResolver(deps: PanelDeps) {
     }
   }
 
-  return { resolve, mappedCollections, collections: () => collections('') };
+  return { resolve, mappingFor, mappedCollections, collections: () => collections('') };
 }
 
 export type RecordResolver = ReturnType<typeof recordResolver>;

@@ -9,6 +9,8 @@ import type { DevicePanelStatus, PanelStatus } from './status';
 
 /** An unconfirmed page URL is asked about at most this often, so re-renders cost nothing. */
 const NEGATIVE_TTL_MS = 60_000;
+/** The unconfirmed URLs remembered at most (the oldest is forgotten first): pages can vary their URLs without end. */
+const MAX_UNCONFIRMED = 500;
 
 /**
  * The changes "Sync this record" writes: the sync's own diff rules (lib/sync/record-values.ts), minus
@@ -97,9 +99,15 @@ export function createPanelService(deps: PanelDeps & { cache: RecordCache }) {
           return record;
         }
       }
+      unconfirmed.delete(key);
       unconfirmed.set(key, deps.now() + NEGATIVE_TTL_MS);
+      const oldest = unconfirmed.keys().next().value;
+      if (unconfirmed.size > MAX_UNCONFIRMED && oldest !== undefined) unconfirmed.delete(oldest);
       return null;
     },
+
+    /** The id of the mapping of the record's collection, if it has one. */
+    mappingIdOf: async (ref: ConfirmedRecordRef): Promise<string | undefined> => (await resolver.mappingFor(ref.collectionId))?.id,
 
     /** The last device status shown for the record, at once, or null. */
     cachedStatus: async (ref: ConfirmedRecordRef): Promise<PanelStatus | null> => (await deps.cache.status(ref)) ?? null,

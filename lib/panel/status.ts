@@ -8,17 +8,21 @@ const Text = z.string().max(2000);
 
 export const ActivitySchema = z.object({ action: Text, state: Text, label: Text, startedAt: Text, updatedAt: Text });
 
+/** One thing the panel shows of a device, under the name Asset Panda's guide gives its Intune field. */
+export const DeviceFactSchema = z.object({
+  label: Text,
+  /** '—' when Intune holds nothing. */
+  text: Text,
+  /** For a date: the ISO time, which the panel shows relative to now (the exact time on hover). */
+  at: Text.nullable(),
+});
+
 export const DeviceSummarySchema = z.object({
   id: Text,
   name: Text,
-  primaryUser: Text.nullable(),
-  operatingSystem: Text.nullable(),
-  serialNumber: Text.nullable(),
-  compliance: z.object({ code: Text, label: Text }),
-  ownership: Text,
-  encryption: Text,
-  lastCheckIn: Text.nullable(),
-  managementState: z.object({ code: Text, label: Text }),
+  facts: z.array(DeviceFactSchema).max(20),
+  /** Whether a retire or wipe is pending (the panel keeps reading the device while one is). */
+  managementState: z.object({ code: Text }),
   activity: z.array(ActivitySchema).max(50),
   openInIntuneUrl: z.url({ protocol: /^https$/ }),
 });
@@ -69,6 +73,7 @@ export const PanelStatusSchema = z.discriminatedUnion('state', [
 ]);
 export type PanelStatus = z.infer<typeof PanelStatusSchema>;
 export type DeviceSummary = z.infer<typeof DeviceSummarySchema>;
+export type DeviceFact = z.infer<typeof DeviceFactSchema>;
 export type DeviceActivity = z.infer<typeof ActivitySchema>;
 export type DeviceChoice = z.infer<typeof DeviceChoiceSchema>;
 export type DevicePanelStatus = Extract<PanelStatus, { state: 'device' }>;

@@ -3,6 +3,7 @@ import { describe, expect, test } from './fixtures.ts';
 import { confirmAction, openConfirmation } from './confirm-window.ts';
 import { linkedRecord, recordValues } from './linked-records.ts';
 import { expectDeviceShown, panelIn } from './panel.ts';
+import { pagesOpening } from './panel-pages.ts';
 import { connectAndMap, openLinkedRecord } from './panel-setup.ts';
 
 /** The device writes Intune received: action, device, body and status. */
@@ -81,7 +82,7 @@ describe('device actions from the record panel', () => {
   });
 
   test('Remote lock: Intune locks the device, and the panel follows the action until it is done', async ({ browser, sandbox }) => {
-    const { record, page } = await openLinkedRecord(browser, sandbox, (d) => d.operatingSystem === 'iOS' && Date.now() - Date.parse(d.lastSyncDateTime) < 86_400_000);
+    const { record, page } = await openLinkedRecord(browser, sandbox, (d) => d.operatingSystem === 'iOS' && sandbox.world.now() - Date.parse(d.lastSyncDateTime) < 86_400_000);
 
     await expect(confirmAction(await openConfirmation(browser, page, 'Remote lock'))).resolves.toBe('sent');
     expect(deviceWrites(sandbox)).toEqual([{ action: 'remoteLock', deviceId: record.device.id, body: undefined, status: 204 }]);
@@ -104,13 +105,18 @@ describe('device actions from the record panel', () => {
 
   test('offers only the actions the platform supports, and says why the others are missing', async ({ browser, sandbox }) => {
     const { page } = await openLinkedRecord(browser, sandbox, (d) => d.operatingSystem === 'Windows');
+    const confirmations = pagesOpening(browser.context, '/confirm-action.html');
 
     const lock = panelIn(page, 'device').getByRole('button', { name: 'Remote lock' });
     await expect(lock.getAttribute('aria-disabled')).resolves.toBe('true');
     await expect(lock.getAttribute('title')).resolves.toContain('Intune does not offer Remote lock for Windows devices');
     // A real click (Playwright would otherwise wait for the button to be enabled).
     await lock.click({ force: true });
-    expect(browser.context.pages().some((p) => p.url().includes('/confirm-action.html'))).toBe(false);
+
+    // The barrier: a click that does open a confirmation, after any the inert button could have opened.
+    const sync = await openConfirmation(browser, page, 'Sync device');
+    expect(confirmations()).toEqual([sync]);
+    await expect(sync.getByTestId('confirm-action').getAttribute('data-action')).resolves.toBe('syncDevice');
     expect(deviceWrites(sandbox)).toEqual([]);
   });
 

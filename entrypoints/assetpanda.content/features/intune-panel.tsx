@@ -5,7 +5,7 @@ import type { RefreshSource } from '../../../components/panel/usePanelStatus';
 import { recordCandidates } from '../../../lib/assetpanda/page-candidates';
 import { recordOnPage } from '../../../lib/assetpanda/record-page';
 import type { RecordRef } from '../../../lib/assetpanda/record-ref';
-import { callBackground } from '../background';
+import { callBackground } from '../background-client';
 import type { PageFeature } from '../feature-manager';
 
 const HOST_TAG = 'intune-companion-panel';
@@ -13,15 +13,15 @@ const REFRESH_MESSAGE = 'intune-companion:refresh-panel';
 
 /**
  * The record on the page: at once for the routes we know (Classic, and the Pro route we assume);
- * otherwise the URL's id-like parts, confirmed by the background with the Asset Panda API (a record
- * of a mapped collection). Nothing shows until a record is confirmed.
+ * otherwise the background confirms one of the id-like parts of the page's URL (which it reads from
+ * the browser, not from us) with the Asset Panda API: a record of a mapped collection. Nothing shows
+ * until a record is confirmed.
  */
 async function recordFor(url: URL): Promise<RecordRef | undefined> {
   const known = recordOnPage(url);
   if (known) return known;
-  const candidates = recordCandidates(url);
-  if (candidates.length === 0) return undefined;
-  const { record } = await callBackground('locateRecord', { candidates }).catch(() => ({ record: null }));
+  if (recordCandidates(url).length === 0) return undefined;
+  const { record } = await callBackground('locateRecord', {}).catch(() => ({ record: null }));
   return record ?? undefined;
 }
 

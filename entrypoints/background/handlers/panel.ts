@@ -1,35 +1,56 @@
 import type { panelMessages } from '../../../lib/messaging/panel-messages';
 import type { HandlersFor } from '../../../lib/messaging/router';
-import { openConfirmationWindow } from '../actions';
+import { openConfirmationWindow, openOptionsTab, openPanelWindow } from '../actions';
+import { panelSenders } from '../panel-senders';
 import type { BackgroundServices } from '../services';
 
+/** The popup, opened as a window for the panel's Sign in: the admin signs in there, on the extension's origin. */
+const SIGN_IN_PAGE = '/popup.html';
+
 export function panelHandlers({ panel, actions, intune }: BackgroundServices): HandlersFor<keyof typeof panelMessages> {
+  const senders = panelSenders(panel);
   return {
-    async locateRecord({ candidates }) {
-      const found = await panel.locate(candidates);
-      return { record: found && { product: 'pro' as const, ...found } };
+    async locateRecord(_request, sender) {
+      const found = await senders.pageRecord(sender);
+      return { record: found?.product === 'pro' ? found : null };
     },
-    async getPanelStatus({ record, source }) {
+    async getPanelStatus({ record, source }, sender) {
+      await senders.check(sender, record);
       if (record.product === 'classic') {
         // Classic has no Pro collection for a mapping to name; the panel still says what to connect first.
         return (await intune.describe({ verify: false })).connection ? { state: 'classic' } : { state: 'not-connected' };
       }
       return source === 'cache' ? panel.cachedStatus(record) : panel.liveStatus(record);
     },
-    chooseDevice: ({ record, deviceId }) => panel.choose(record, deviceId),
-    syncRecordFromIntune: ({ record, deviceId }) => panel.syncRecord(record, deviceId),
+    async chooseDevice({ record, deviceId }, sender) {
+      await senders.check(sender, record);
+      return panel.choose(record, deviceId);
+    },
+    async syncRecordFromIntune({ record, deviceId }, sender) {
+      await senders.check(sender, record);
+      return panel.syncRecord(record, deviceId);
+    },
     async requestDeviceAction({ record, deviceId, action }, sender) {
+      await senders.check(sender, record, 'window');
       const request = await actions.request(record, deviceId, action, sender.tab?.id);
-      await openConfirmationWindow(request.id);
+      await openConfirmationWindow(sender.tab?.id, request.id);
       return {};
     },
     async requestFinishDelete({ record }, sender) {
+      await senders.check(sender, record, 'window');
       const request = await actions.requestFinish(record, sender.tab?.id);
-      await openConfirmationWindow(request.id);
+      await openConfirmationWindow(sender.tab?.id, request.id);
       return {};
     },
-    async signInFromPanel() {
-      await intune.signIn();
+    async openSignIn({ record }, sender) {
+      await senders.check(sender, record, 'window');
+      await openPanelWindow(sender.tab?.id, SIGN_IN_PAGE, { width: 420, height: 480 });
+      return {};
+    },
+    async openOptionsFromPanel({ record, part }, sender) {
+      await senders.check(sender, record, 'window');
+      const mappingId = part === 'mapping' && record.product === 'pro' ? await panel.mappingIdOf(record) : undefined;
+      await openOptionsTab(part === 'connections' ? '#connections' : mappingId ? `#mappings/${encodeURIComponent(mappingId)}` : '#mappings');
       return {};
     },
   };

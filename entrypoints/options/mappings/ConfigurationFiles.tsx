@@ -4,7 +4,7 @@ import { useTask } from '../../../components/useTask';
 import { callBackground } from '../../../lib/browser/messaging';
 import type { ResponseOf } from '../../../lib/messaging/protocol';
 import { fillConnectionForms } from '../connection-prefill';
-import { saveFile } from '../sections/assetpanda/save-file';
+import { saveFile } from '../save-file';
 
 type Outcome = ResponseOf<'importConfiguration'> & { fileName: string };
 
@@ -18,7 +18,7 @@ export function ConfigurationFiles({ onImported }: { onImported: () => void }) {
     run('Exporting…', async () => {
       setOutcome(undefined);
       const file = await callBackground('exportConfiguration', {});
-      saveFile(file);
+      saveFile({ fileName: file.fileName, text: file.json });
       setExported(
         `Saved ${file.fileName}: the connections (never a secret or token) and the mappings.` +
           (file.leftOut > 0 ? ` ${file.leftOut} stored mapping(s) could not be read and were left out.` : ''),

@@ -5,13 +5,12 @@ import { outcomeText, optionsText } from '../../../lib/actions/audit-csv';
 import { ACTIONS } from '../../../lib/actions/catalog';
 import { callBackground } from '../../../lib/browser/messaging';
 import type { ResponseOf } from '../../../lib/messaging/protocol';
-import type { Route } from '../route';
-import { saveFile } from '../sections/assetpanda/save-file';
+import { saveFile } from '../save-file';
 
 type Audit = ResponseOf<'listAuditEntries'>;
 
 /** Audit: every device action taken from a record page, newest first, exportable as CSV. */
-export function AuditPart(_props: { route: Route }) {
+export function AuditPart() {
   const [audit, setAudit] = useState<Audit>();
   const { busy, failure, run } = useTask();
 
@@ -22,7 +21,7 @@ export function AuditPart(_props: { route: Route }) {
   const exportCsv = () =>
     run('Exporting…', async () => {
       const { fileName, csv } = await callBackground('exportAuditCsv', {});
-      saveFile({ fileName, json: csv }, 'text/csv;charset=utf-8');
+      saveFile({ fileName, text: csv }, 'text/csv;charset=utf-8');
     });
 
   return (

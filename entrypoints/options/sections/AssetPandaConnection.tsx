@@ -10,7 +10,7 @@ import { POLICY_NOTE, usePolicy } from '../usePolicy';
 import { CollectionFields } from './assetpanda/CollectionFields';
 import { ConnectionState } from './assetpanda/ConnectionState';
 import { PassphraseLock } from './assetpanda/PassphraseLock';
-import { saveFile } from './assetpanda/save-file';
+import { saveFile } from '../save-file';
 
 type Named = { id: string; name: string };
 
@@ -92,7 +92,8 @@ export function AssetPandaConnection() {
 
   const exportDiagnostics = () =>
     run('Preparing diagnostics…', async () => {
-      saveFile(await callBackground('exportAssetPandaDiagnostics', {}));
+      const { fileName, json } = await callBackground('exportAssetPandaDiagnostics', {});
+      saveFile({ fileName, text: json });
     });
 
   const update = (field: keyof AssetPandaConnectionInput) => (value: string) => {
