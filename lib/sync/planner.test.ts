@@ -6,7 +6,7 @@ import { collectionNamed } from '../../tests/sandbox/assetpanda-api/tenant';
 import type { Collection } from '../../tests/sandbox/assetpanda-api/state';
 import { JUNK_SERIALS } from '../../tests/sandbox/fleet/hardware';
 import { createWorld } from '../../tests/sandbox/world';
-import { devicesMapping } from '../../tests/support/sync-harness';
+import { devicesMapping } from '../../tests/support/devices-mapping';
 import { addLinkedRecords, lookupTables } from './lookups';
 import { matchKeyValue } from './match-key';
 import { Planner } from './planner';

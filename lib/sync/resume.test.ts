@@ -4,12 +4,12 @@ import {
   conflictedDevices,
   createSyncHarness,
   devicesNotExactlyOnce,
-  recordWrites,
   type SentRequest,
   type SyncHarness,
   withoutUniqueFields,
 } from '../../tests/support/sync-harness';
 import { useSandbox } from '../../tests/support/use-sandbox';
+import { recordWrites } from '../../tests/support/writes';
 import { SyncBusyError } from './engine';
 import type { WriteState } from './plan-types';
 

@@ -5,11 +5,11 @@ import {
   conflictedDevices,
   createSyncHarness,
   devicesNotExactlyOnce,
-  recordWrites,
   sentInsideRetryAfter,
   withoutUniqueFields,
 } from '../../tests/support/sync-harness';
 import { useSandbox } from '../../tests/support/use-sandbox';
+import { recordWrites } from '../../tests/support/writes';
 import { SyncBusyError } from './engine';
 import type { SyncProgress } from './progress';
 

@@ -1,4 +1,5 @@
 import type { Sandbox } from '../sandbox/server.ts';
+import { deviceWrites, recordWrites } from '../support/writes.ts';
 import { describe, expect, test } from './fixtures.ts';
 import { confirmAction, openConfirmation } from './confirm-window.ts';
 import { linkedRecord, recordValues } from './linked-records.ts';
@@ -6,12 +7,8 @@ import { expectDeviceShown, panelIn } from './panel.ts';
 import { pagesOpening } from './panel-pages.ts';
 import { connectAndMap, openLinkedRecord } from './panel-setup.ts';
 
-/** The device writes Intune received: action, device, body and status. */
-const deviceWrites = (sandbox: Sandbox) => sandbox.world.graph.requests.map(({ action, deviceId, body, status }) => ({ action, deviceId, body, status }));
-
-/** Asset Panda's record writes (the API's PUT and DELETE), by method. */
-const recordWrites = (sandbox: Sandbox) =>
-  sandbox.requests.filter((r) => r.host === 'api.assetpanda.app' && r.path === '/collection-records' && r.method !== 'GET').map((r) => `${r.method} ${r.status}`);
+/** Asset Panda's record writes, by method and answer. */
+const recordWritesOf = (sandbox: Sandbox) => recordWrites(sandbox.requests).map((r) => `${r.method} ${r.status}`);
 
 describe('device actions from the record panel', () => {
   test('Retire: Intune retires the device, Asset Panda keeps the record with its status set to Retired', async ({ browser, sandbox }) => {
@@ -20,11 +17,11 @@ describe('device actions from the record panel', () => {
     const confirmation = await openConfirmation(browser, page, 'Retire');
     await expect(confirmation.getByTestId('confirm-device').textContent()).resolves.toContain(record.device.serialNumber ?? '');
     await expect(confirmation.getByTestId('confirm-effects').textContent()).resolves.toContain('its Status is set to "Retired"');
-    expect(deviceWrites(sandbox)).toEqual([]);
+    expect(deviceWrites(sandbox.world)).toEqual([]);
 
     await expect(confirmAction(confirmation)).resolves.toBe('sent');
 
-    expect(deviceWrites(sandbox)).toEqual([{ action: 'retire', deviceId: record.device.id, body: undefined, status: 204 }]);
+    expect(deviceWrites(sandbox.world)).toEqual([{ action: 'retire', deviceId: record.device.id, body: undefined, status: 204 }]);
     expect(recordValues(sandbox.world, record.recordId)).toMatchObject({ Status: 'Retired', Name: record.title });
     await panelIn(page, 'device').getByTestId('panel-activity').filter({ hasText: 'Retire: pending' }).waitFor();
   });
@@ -43,9 +40,9 @@ describe('device actions from the record panel', () => {
 
     await expect(confirmAction(confirmation, { typedName: record.device.deviceName ?? '' })).resolves.toBe('sent');
 
-    expect(deviceWrites(sandbox)).toEqual([{ action: 'wipe', deviceId: record.device.id, body: { keepEnrollmentData: false, keepUserData: true }, status: 204 }]);
+    expect(deviceWrites(sandbox.world)).toEqual([{ action: 'wipe', deviceId: record.device.id, body: { keepEnrollmentData: false, keepUserData: true }, status: 204 }]);
     expect(recordValues(sandbox.world, record.recordId)).toEqual(before);
-    expect(recordWrites(sandbox)).toEqual([]);
+    expect(recordWritesOf(sandbox)).toEqual([]);
   });
 
   test('Delete: Intune deletes the device, then Asset Panda deletes the record', async ({ browser, sandbox }) => {
@@ -54,7 +51,7 @@ describe('device actions from the record panel', () => {
     const confirmation = await openConfirmation(browser, page, 'Delete');
     await expect(confirmAction(confirmation, { typedName: record.device.deviceName ?? '' })).resolves.toBe('sent');
 
-    expect(deviceWrites(sandbox)).toEqual([{ action: 'delete', deviceId: record.device.id, body: undefined, status: 204 }]);
+    expect(deviceWrites(sandbox.world)).toEqual([{ action: 'delete', deviceId: record.device.id, body: undefined, status: 204 }]);
     expect(recordValues(sandbox.world, record.recordId)).toBeUndefined();
     await panelIn(page, 'record-not-found').waitFor();
   });
@@ -77,7 +74,7 @@ describe('device actions from the record panel', () => {
     await expect(confirmAction(confirmation)).resolves.toBe('sent');
 
     expect(recordValues(sandbox.world, record.recordId)).toBeUndefined();
-    expect(deviceWrites(sandbox)).toEqual([{ action: 'delete', deviceId: record.device.id, body: undefined, status: 204 }]);
+    expect(deviceWrites(sandbox.world)).toEqual([{ action: 'delete', deviceId: record.device.id, body: undefined, status: 204 }]);
     await panelIn(page, 'record-not-found').waitFor();
   });
 
@@ -85,7 +82,7 @@ describe('device actions from the record panel', () => {
     const { record, page } = await openLinkedRecord(browser, sandbox, (d) => d.operatingSystem === 'iOS' && sandbox.world.now() - Date.parse(d.lastSyncDateTime) < 86_400_000);
 
     await expect(confirmAction(await openConfirmation(browser, page, 'Remote lock'))).resolves.toBe('sent');
-    expect(deviceWrites(sandbox)).toEqual([{ action: 'remoteLock', deviceId: record.device.id, body: undefined, status: 204 }]);
+    expect(deviceWrites(sandbox.world)).toEqual([{ action: 'remoteLock', deviceId: record.device.id, body: undefined, status: 204 }]);
     const activity = panelIn(page, 'device').getByTestId('panel-activity');
     await activity.filter({ hasText: 'Remote lock: pending' }).waitFor();
 
@@ -99,8 +96,8 @@ describe('device actions from the record panel', () => {
 
     await expect(confirmAction(await openConfirmation(browser, page, 'Sync device'))).resolves.toBe('sent');
 
-    expect(deviceWrites(sandbox)).toEqual([{ action: 'syncDevice', deviceId: record.device.id, body: undefined, status: 204 }]);
-    expect(recordWrites(sandbox)).toEqual([]);
+    expect(deviceWrites(sandbox.world)).toEqual([{ action: 'syncDevice', deviceId: record.device.id, body: undefined, status: 204 }]);
+    expect(recordWritesOf(sandbox)).toEqual([]);
   });
 
   test('offers only the actions the platform supports, and says why the others are missing', async ({ browser, sandbox }) => {
@@ -117,7 +114,7 @@ describe('device actions from the record panel', () => {
     const sync = await openConfirmation(browser, page, 'Sync device');
     expect(confirmations()).toEqual([sync]);
     await expect(sync.getByTestId('confirm-action').getAttribute('data-action')).resolves.toBe('syncDevice');
-    expect(deviceWrites(sandbox)).toEqual([]);
+    expect(deviceWrites(sandbox.world)).toEqual([]);
   });
 
   test('Sync this record: writes the device’s current values into the record through the mapping', async ({ browser, sandbox }) => {
@@ -133,7 +130,7 @@ describe('device actions from the record panel', () => {
     await panelIn(page).getByTestId('panel-note').filter({ hasText: 'Updated OS, OS Version from Intune.' }).waitFor();
     expect(recordValues(sandbox.world, record.recordId)).toMatchObject({ OS: 'macOS', 'OS Version': record.device.osVersion, Status: 'In Use' });
     await panelIn(page, 'device').getByTestId('panel-pending-changes').filter({ hasText: 'Asset Panda matches Intune.' }).waitFor();
-    expect(recordWrites(sandbox)).toEqual(['PUT 200']);
-    expect(deviceWrites(sandbox)).toEqual([]);
+    expect(recordWritesOf(sandbox)).toEqual(['PUT 200']);
+    expect(deviceWrites(sandbox.world)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { collectionNamed } from '../sandbox/assetpanda-api/tenant.ts';
 import { intuneError, intuneFailureText, throttled } from '../sandbox/graph/errors.ts';
 import type { Sandbox } from '../sandbox/server.ts';
+import { deviceWrites, recordWrites } from '../support/writes.ts';
 import type { ExtensionBrowser } from './browser.ts';
 import { confirmAction, openConfirmation } from './confirm-window.ts';
 import { sendFromPage } from './extension-messages.ts';
@@ -16,8 +17,7 @@ import { openLinkedRecord } from './panel-setup.ts';
 // to Intune (world.graph.requests, sandbox.requests) and nothing written to Asset Panda.
 
 /** Every device write Intune received, whatever its answer. */
-const deviceWrites = (sandbox: Sandbox) => sandbox.world.graph.requests.map(({ action, status }) => `${action} ${status}`);
-const recordWrites = (sandbox: Sandbox) => sandbox.requests.filter((r) => r.host === 'api.assetpanda.app' && ['PUT', 'POST', 'DELETE'].includes(r.method) && r.path === '/collection-records');
+const deviceWritesOf = (sandbox: Sandbox) => deviceWrites(sandbox.world).map(({ action, status }) => `${action} ${status}`);
 /** The Graph POSTs of one action that reached the sandbox (a fault answers them before the Graph imitation sees them). */
 const graphPosts = (sandbox: Sandbox, action: string) => sandbox.requests.filter((r) => r.host === 'graph.microsoft.com' && r.method === 'POST' && r.path.endsWith(`/${action}`));
 const confirmationWindows = (browser: ExtensionBrowser) => browser.context.pages().filter((p) => p.url().includes('/confirm-action.html'));
@@ -54,8 +54,8 @@ describe('attacks from the Asset Panda page and forged requests', () => {
 
     expect(confirmations().map((p) => new URL(p.url()).pathname)).toEqual(['/confirm-action.html']);
     await expect(confirmations()[0]?.getByTestId('confirm-action').getAttribute('data-action')).resolves.toBe('remoteLock');
-    expect(deviceWrites(sandbox)).toEqual([]);
-    expect(recordWrites(sandbox)).toEqual([]);
+    expect(deviceWritesOf(sandbox)).toEqual([]);
+    expect(recordWrites(sandbox.requests)).toEqual([]);
     await expect(panelIn(page, 'device').getByRole('button', { name: 'Microsoft Intune' }).getAttribute('aria-expanded')).resolves.toBe('true');
   });
 
@@ -101,7 +101,7 @@ describe('attacks from the Asset Panda page and forged requests', () => {
     expect(named).not.toContain(other.device.id);
     await expect(confirmation.locator('h1').textContent()).resolves.toBe(`Retire “${record.device.deviceName}”`);
     expect(confirmations()).toEqual([confirmation]);
-    expect(deviceWrites(sandbox)).toEqual([]);
+    expect(deviceWritesOf(sandbox)).toEqual([]);
   });
 
   test('the content script reads and writes only the record its page shows', async ({ browser, sandbox }) => {
@@ -135,10 +135,10 @@ describe('attacks from the Asset Panda page and forged requests', () => {
     // Naming the other record when asking which record the page shows: the page's own, from its URL.
     await expect(send('locateRecord', { candidates: [other.recordId] })).resolves.toEqual({ ok: true, value: { record: own } });
 
-    expect(recordWrites(sandbox)).toEqual([]);
+    expect(recordWrites(sandbox.requests)).toEqual([]);
     expect(recordValues(sandbox.world, other.recordId)).toEqual(before);
     expect(confirmations()).toEqual([]);
-    expect(deviceWrites(sandbox)).toEqual([]);
+    expect(deviceWritesOf(sandbox)).toEqual([]);
   });
 
   test('a page cannot sign in: the panel only opens the extension’s popup, where the admin signs in', async ({ browser, sandbox }) => {
@@ -180,7 +180,7 @@ describe('attacks from the Asset Panda page and forged requests', () => {
     expect(replies.map((reply) => (reply.ok ? 'opened' : reply.error.code))).toEqual(['opened', 'opened', 'too-many-requests', 'too-many-requests']);
     await expect.poll(() => confirmations().length).toBe(4);
     await expect.poll(() => confirmationWindows(browser).length).toBe(1);
-    expect(deviceWrites(sandbox)).toEqual([]);
+    expect(deviceWritesOf(sandbox)).toEqual([]);
   });
 
   test('forged and replayed tokens, and confirmations sent from other extension pages, run nothing', async ({ browser, sandbox }) => {
@@ -202,7 +202,7 @@ describe('attacks from the Asset Panda page and forged requests', () => {
     const { token } = issued.value as { token: string };
     const otherOptions = await sendFromPage(confirmation, 'runDeviceAction', { requestId, token, options: { keepUserData: true } });
     expect(otherOptions).toMatchObject({ ok: false, error: { code: 'confirmation-mismatch' } });
-    expect(deviceWrites(sandbox)).toEqual([]);
+    expect(deviceWritesOf(sandbox)).toEqual([]);
 
     // A second token for the same confirmation: the confirmation still runs once.
     const again = await sendFromPage(confirmation, 'confirmDeviceAction', { requestId, typedName: '', options: {} });
@@ -218,7 +218,7 @@ describe('attacks from the Asset Panda page and forged requests', () => {
     expect(runs.filter((reply) => reply.ok)).toMatchObject([{ ok: true, value: { outcome: 'sent' } }]);
     const replayed = await sendFromPage(confirmation, 'runDeviceAction', { requestId, token, options: {} });
     expect(replayed.ok).toBe(false);
-    expect(deviceWrites(sandbox)).toEqual(['remoteLock 204']);
+    expect(deviceWritesOf(sandbox)).toEqual(['remoteLock 204']);
     expect(sandbox.world.graph.requests[0]?.deviceId).toBe(record.device.id);
   });
 
@@ -238,7 +238,7 @@ describe('attacks from the Asset Panda page and forged requests', () => {
     // What the panel asked the background on this page, asked again: no record to show.
     await expect(send('locateRecord', {})).resolves.toEqual({ ok: true, value: { record: null } });
     await expect(page.locator(PANEL_HOST).count()).resolves.toBe(0);
-    expect(deviceWrites(sandbox)).toEqual([]);
+    expect(deviceWritesOf(sandbox)).toEqual([]);
   });
 
   test('a device deleted from Intune meanwhile is not acted on, before or after the confirmation', async ({ browser, sandbox }) => {
@@ -255,7 +255,7 @@ describe('attacks from the Asset Panda page and forged requests', () => {
     // The confirmation opened before the delete reads the device again before acting.
     await expect(confirmAction(confirmation)).resolves.toBe('failed');
     await expect(confirmation.getByTestId('confirm-outcome').textContent()).resolves.toContain('Intune no longer has this device');
-    expect(deviceWrites(sandbox)).toEqual([]);
+    expect(deviceWritesOf(sandbox)).toEqual([]);
   });
 
   test('Intune refusing the action for the platform (400) is told as such, and not retried', async ({ browser, sandbox }) => {
@@ -289,6 +289,6 @@ describe('attacks from the Asset Panda page and forged requests', () => {
     expect(posts.map((r) => r.status)).toEqual([429, 429, 429, 429]);
     const early = posts.slice(1).filter((post, index) => post.at < (posts[index]?.at ?? 0) + Number(posts[index]?.responseHeaders['retry-after']) * 1000);
     expect(early).toEqual([]);
-    expect(deviceWrites(sandbox)).toEqual([]);
+    expect(deviceWritesOf(sandbox)).toEqual([]);
   });
 });

@@ -19,8 +19,6 @@ import type { World } from '../sandbox/world.ts';
 import { devicesMapping } from './devices-mapping.ts';
 
 // The sync tests and the benchmark take these from here with the harness.
-export { devicesMapping } from './devices-mapping.ts';
-export { recordWrites } from './writes.ts';
 
 const SCOPES = ['DeviceManagementManagedDevices.Read.All', 'DeviceManagementManagedDevices.ReadWrite.All'];
 const TOKEN_LIFETIME_S = 3600;

@@ -17,7 +17,7 @@ import type { SyncProgress } from '../../lib/sync/progress.ts';
 import { createRetryAfterGate } from '../../lib/sync/retry-after-gate.ts';
 import { SANDBOX_API_KEYS } from '../sandbox/assetpanda-api/unpublished-shapes.ts';
 import { sandboxFetch } from '../sandbox/fetch.ts';
-import { devicesMapping } from '../support/sync-harness.ts';
+import { devicesMapping } from '../support/devices-mapping.ts';
 import { benchParts } from './bench-parts.ts';
 import type { BenchWorld, BenchWorldReady } from './bench-sandbox.ts';
 
