@@ -33,7 +33,7 @@ export function panelSenders(panel: Pick<PanelService, 'locate'>) {
   // A page reading its record and following an action asks a few times a minute; these leave room for
   // fast navigation between records and stop a page that loops.
   const questions = pageBudget({ limit: 40, windowMs: 10_000, now: Date.now });
-  const windows = pageBudget({ limit: 4, windowMs: 30_000, now: Date.now });
+  const windows = pageBudget({ limit: 4, windowMs: 60_000, now: Date.now });
 
   function spend(sender: MessageSender, cost: Cost): void {
     const tab = String(sender.tab?.id ?? 'none');

@@ -173,7 +173,7 @@ describe('attacks from the Asset Panda page and forged requests', () => {
     expect(confirmationWindows(browser)).toEqual([second]);
     await expect(sendFromPage(second, 'getActionConfirmation', { requestId: firstRequest })).resolves.toMatchObject({ ok: false, error: { code: 'confirmation-unknown' } });
 
-    // A page that keeps asking: two more windows fit its budget (four in half a minute), then no more.
+    // A page that keeps asking: two more windows fit its budget (four a minute), then no more.
     const own = { product: 'pro', collectionId: record.collectionId, recordId: record.recordId };
     const replies = [];
     for (let attempt = 0; attempt < 4; attempt++) replies.push(await send('requestDeviceAction', { record: own, deviceId: record.device.id, action: 'syncDevice' }));
