@@ -77,37 +77,40 @@ async function checkedInput(mapping: Mapping, ports: ServicePorts, trigger: RunT
 export function createRunManager(deps: RunManagerDeps) {
   const now = deps.now ?? (() => Date.now());
   const running = new Set<Running>();
-  /** Mappings whose run is being set up (before the engine names the run). */
-  const starting = new Set<string>();
   const offline = createSyncEngine({ ...OFFLINE, store: deps.store, now });
   let resuming: Promise<void> | undefined;
 
   const find = (runId: string) => [...running].find((slot) => slot.runId === runId);
 
   function refuseBusy(mapping: Mapping): void {
-    if (!starting.has(mapping.id) && ![...running].some((slot) => slot.mappingId === mapping.id)) return;
+    if (![...running].some((slot) => slot.mappingId === mapping.id)) return;
     throw new UserFacingError('sync-busy', `A sync of "${mapping.name}" is already running. Wait for it to finish, or cancel it.`);
   }
 
   /**
    * Sets up a run and starts it; answers once the engine has stored it (or it ended or failed at
-   * once). The run goes on after that; `onSettled` hears how it ended.
+   * once). The run goes on after that; `onSettled` hears how it ended. It counts as running from the
+   * start of its setup, so a second run of the mapping is refused meanwhile.
    */
   async function launch(mapping: Mapping, go: (engine: SyncEngine, input: SyncInput, options: Parameters<SyncEngine['sync']>[1]) => Promise<RunRecord>, trigger: RunTrigger, runId?: string): Promise<RunRecord> {
     refuseBusy(mapping);
-    starting.add(mapping.id);
     const slot: Running = { runId, mappingId: mapping.id, controller: new AbortController(), gate: createRetryAfterGate(), progress: null };
+    running.add(slot);
+    deps.onActivity(running.size);
+    const stop = () => {
+      running.delete(slot);
+      deps.onActivity(running.size);
+    };
     let input: SyncInput;
     let engine: SyncEngine;
     try {
       const ports = await deps.connect(slot.gate.wrap);
       input = await checkedInput(mapping, ports, trigger);
       engine = createSyncEngine({ ...ports, store: deps.store, now, ...(deps.sleep ? { sleep: deps.sleep } : {}) });
-    } finally {
-      starting.delete(mapping.id);
+    } catch (error) {
+      stop();
+      throw error;
     }
-    running.add(slot);
-    deps.onActivity(running.size);
 
     let named!: (runId: string) => void;
     const stored = new Promise<string>((resolve) => {
@@ -125,10 +128,7 @@ export function createRunManager(deps: RunManagerDeps) {
         if (slot.runId === undefined) throw error;
         return offline.pause(slot.runId, pauseOf(error));
       })
-      .finally(() => {
-        running.delete(slot);
-        deps.onActivity(running.size);
-      });
+      .finally(stop);
     finished.then(deps.onSettled, () => undefined);
     const runIdNow = await Promise.race([stored, finished.then((run) => run.id)]);
     return (await deps.store.loadRun(runIdNow)) ?? (await finished);
