@@ -15,7 +15,14 @@ const PAGE = 50;
  * A run's report, line by line: what it plans (or planned) for each device and record, with each
  * field's before → after; filtered by kind or to the failed writes, searched, and saved as CSV.
  */
-export function RunLines(props: { runId: string; initialFilter?: LineFilter; onExport: (file: { fileName: string; csv: string }) => void; refreshKey?: unknown }) {
+export function RunLines(props: {
+  runId: string;
+  /** A preview lists the records already up to date and writes nothing; a sync only counts them, and writes. */
+  mode: 'preview' | 'sync';
+  initialFilter?: LineFilter;
+  onExport: (file: { fileName: string; csv: string }) => void;
+  refreshKey?: unknown;
+}) {
   const [filter, setFilter] = useState<LineFilter>(props.initialFilter ?? 'all');
   const [search, setSearch] = useState('');
   const [shown, setShown] = useState(PAGE);
@@ -32,10 +39,11 @@ export function RunLines(props: { runId: string; initialFilter?: LineFilter; onE
     setShown(PAGE);
   };
 
+  const preview = props.mode === 'preview';
   const filters: Array<[LineFilter, string, number | undefined]> = [
     ['all', 'All', undefined],
-    ...LINE_KINDS.map((kind): [LineFilter, string, number | undefined] => [kind, LINE_LABELS[kind], lines?.counts[kind]]),
-    ['failed', 'Failed', lines?.counts.failed],
+    ...LINE_KINDS.filter((kind) => preview || kind !== 'unchanged').map((kind): [LineFilter, string, number | undefined] => [kind, LINE_LABELS[kind], lines?.counts[kind]]),
+    ...(preview ? [] : [['failed', 'Failed', lines?.counts.failed] as [LineFilter, string, number | undefined]]),
   ];
 
   return (
@@ -77,12 +85,12 @@ export function RunLines(props: { runId: string; initialFilter?: LineFilter; onE
               <th scope="col">Device</th>
               <th scope="col">Record</th>
               <th scope="col">Before → after</th>
-              <th scope="col">Result</th>
+              {!preview && <th scope="col">Result</th>}
             </tr>
           </thead>
           <tbody>
             {lines.lines.map((line) => (
-              <LineRow key={line.index} line={line} fieldNames={lines.fieldNames} />
+              <LineRow key={line.index} line={line} fieldNames={lines.fieldNames} preview={preview} />
             ))}
           </tbody>
         </table>
@@ -101,7 +109,7 @@ export function RunLines(props: { runId: string; initialFilter?: LineFilter; onE
   );
 }
 
-function LineRow({ line, fieldNames }: { line: Line; fieldNames: Record<string, string> }) {
+function LineRow({ line, fieldNames, preview }: { line: Line; fieldNames: Record<string, string>; preview: boolean }) {
   const { entry, state } = line;
   const kind = lineKind(entry);
   const devices = 'devices' in entry ? entry.devices : 'device' in entry ? [entry.device] : [];
@@ -140,7 +148,7 @@ function LineRow({ line, fieldNames }: { line: Line; fieldNames: Record<string, 
         )}
         {reason && <div class={changes.length > 0 ? 'muted' : ''}>{reason}</div>}
       </td>
-      <td>{resultText(state) || '—'}</td>
+      {!preview && <td>{resultText(state) || '—'}</td>}
     </tr>
   );
 }

@@ -15,6 +15,8 @@ import type { RunRecord } from '../../lib/sync/run-store';
 
 /** Wakes a worker the browser stopped while a run was unfinished, so that it resumes the run. */
 const WATCHDOG_ALARM = 'sync-watchdog';
+/** The id of a notification about a mapping's schedule (a run's own notification has the run's id). */
+const SCHEDULE_NOTICE = 'schedule:';
 /** Chrome stops an idle worker after 30 s; an extension API call while a run writes keeps it up. */
 const KEEP_AWAKE_MS = 20_000;
 
@@ -40,7 +42,11 @@ function notifyEnd(run: RunRecord): void {
   else if (run.status === 'cancelled') notify(run.id, title, 'Cancelled. What was written stays.');
 }
 
-const historyUrl = (runId: string) => browser.runtime.getURL(`/options.html#history/${encodeURIComponent(runId)}`);
+/** A notification's page: a run's report, or the Sync part of a mapping whose scheduled run did not start. */
+function notificationUrl(id: string): string {
+  const [part, item] = id.startsWith(SCHEDULE_NOTICE) ? ['sync', id.slice(SCHEDULE_NOTICE.length)] : ['history', id];
+  return browser.runtime.getURL(`/options.html#${part}/${encodeURIComponent(item)}`);
+}
 
 /**
  * The sync runtime of the background: the run manager on the saved connections and the IndexedDB
@@ -77,7 +83,7 @@ export function startSyncRuntime(deps: { database: Promise<Database>; intune: In
       await manager.start(mappingId, 'sync', 'schedule');
     },
     notify: (mapping, message) => {
-      notify(`schedule:${mapping.id}`, `Scheduled sync of "${mapping.name}"`, message);
+      notify(SCHEDULE_NOTICE + mapping.id, `Scheduled sync of "${mapping.name}"`, message);
       refreshBadge();
     },
     now: () => Date.now(),
@@ -131,9 +137,7 @@ export function startSyncRuntime(deps: { database: Promise<Database>; intune: In
     else void scheduler.fired(alarm.name);
   });
   browser.runtime.onStartup.addListener(resumeAndSchedule);
-  browser.notifications.onClicked.addListener((id) => {
-    if (!id.startsWith('schedule:')) void browser.tabs.create({ url: historyUrl(id) });
-  });
+  browser.notifications.onClicked.addListener((id) => void browser.tabs.create({ url: notificationUrl(id) }));
   resumeAndSchedule();
 
   return {

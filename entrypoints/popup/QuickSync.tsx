@@ -1,14 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { Notice } from '../../components/Notice';
-import { RunStatus } from '../../components/sync/RunStatus';
-import { isLive, useRunView } from '../../components/sync/useRunView';
-import { useTask } from '../../components/useTask';
+import { ChosenRun, SyncButtons, useSyncControls } from '../../components/sync/useSyncControls';
 import '../../components/sync/sync.css';
-import { callBackground } from '../../lib/browser/messaging';
-import type { Mapping } from '../../lib/mapping/schema';
-import type { ResponseOf } from '../../lib/messaging/protocol';
-
-type Overview = ResponseOf<'getSyncOverview'>;
 
 const reportHref = (runId: string) => `options.html#history/${encodeURIComponent(runId)}`;
 
@@ -17,26 +10,10 @@ const reportHref = (runId: string) => `options.html#history/${encodeURIComponent
  * with counts and time left, Cancel, and its result with a link to the full report.
  */
 export function QuickSync() {
-  const [mappings, setMappings] = useState<Mapping[]>();
-  const [overview, setOverview] = useState<Overview>();
   const [chosenId, setChosenId] = useState<string>();
-  const { busy, failure, run } = useTask();
-  const chosen = mappings?.find((mapping) => mapping.id === chosenId) ?? mappings?.find((mapping) => mapping.id === overview?.lastMappingId) ?? mappings?.[0];
-  const { view, setView, problem } = useRunView(overview?.runs.find((candidate) => candidate.run.mappingId === chosen?.id));
-
-  useEffect(() => {
-    void run('Loading…', async () => {
-      const [listed, next] = await Promise.all([callBackground('listMappings', {}), callBackground('getSyncOverview', {})]);
-      setMappings(listed.mappings.flatMap((entry) => (entry.readable ? [entry.mapping] : [])));
-      setOverview(next);
-    });
-  }, []);
-
+  const controls = useSyncControls(chosenId);
+  const { mappings, chosen } = controls;
   if (mappings?.length === 0) return null;
-  const start = (mode: 'preview' | 'sync') =>
-    chosen && run(mode === 'preview' ? 'Previewing…' : 'Starting…', async () => setView(await callBackground('startSync', { mappingId: chosen.id, mode })));
-  const act = (label: string, type: 'continueSync' | 'cancelSync') => view && void run(label, async () => setView(await callBackground(type, { runId: view.run.id })));
-  const running = view !== undefined && isLive(view);
 
   return (
     <section class="quick-sync" data-testid="quick-sync" aria-labelledby="quick-sync-heading">
@@ -53,27 +30,12 @@ export function QuickSync() {
               ))}
             </select>
           </div>
-          <div class="actions">
-            <button type="button" class="secondary" disabled={busy !== undefined || running} onClick={() => void start('preview')}>
-              Preview
-            </button>
-            <button type="button" disabled={busy !== undefined || running} onClick={() => void start('sync')}>
-              Sync now
-            </button>
-          </div>
+          <SyncButtons controls={controls} />
         </>
       )}
-      {failure && <Notice tone="error">{failure}</Notice>}
-      {problem && <Notice tone="warn">{problem}</Notice>}
-      {view && view.run.mappingId === chosen?.id && (
-        <RunStatus
-          view={view}
-          busy={busy !== undefined}
-          onCancel={() => act('Stopping…', 'cancelSync')}
-          onContinue={() => act('Continuing…', 'continueSync')}
-          reportHref={reportHref(view.run.id)}
-        />
-      )}
+      {controls.failure && <Notice tone="error">{controls.failure}</Notice>}
+      {controls.problem && <Notice tone="warn">{controls.problem}</Notice>}
+      <ChosenRun controls={controls} reportHref={reportHref} />
     </section>
   );
 }

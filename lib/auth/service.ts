@@ -20,8 +20,8 @@ export interface IntuneServiceDeps {
   runProbe(settings: IntuneSettings, probe: Probe | 'privilegedOperations', tokens: TokenSet, retryUntil: number): Promise<ProbeOutcome>;
   /** Asks to be woken at `when` to renew the sign-in (an alarm in the browser). */
   scheduleRenewal(when: number): Promise<void>;
-  /** A Graph client for the cloud that authenticates through `auth`; its requests go through `wrapFetch` when given. */
-  graphClient(cloud: Cloud, auth: Pick<GraphClientOptions, 'getAccessToken' | 'grantedScopes'>, wrapFetch?: WrapFetch): GraphClient;
+  /** A Graph client for the cloud that authenticates through `options` and sends with its `fetch`. */
+  graphClient(cloud: Cloud, options: Required<Pick<GraphClientOptions, 'getAccessToken' | 'grantedScopes' | 'fetch'>>): GraphClient;
   cancelRenewal(): Promise<void>;
   /** The browser's sign-in window, redirect URI and clock (the session's own). */
   env: AuthEnvironment;
@@ -166,8 +166,11 @@ export function createIntuneService(deps: IntuneServiceDeps) {
      */
     async graph(options: { wrapFetch?: WrapFetch } = {}): Promise<GraphClient> {
       const { settings, account } = await savedConnection();
-      const auth = { getAccessToken: () => deps.session.accessToken(settings, account), grantedScopes: () => deps.session.grantedScopes() };
-      return options.wrapFetch ? deps.graphClient(settings.cloud, auth, options.wrapFetch) : deps.graphClient(settings.cloud, auth);
+      return deps.graphClient(settings.cloud, {
+        getAccessToken: () => deps.session.accessToken(settings, account),
+        grantedScopes: () => deps.session.grantedScopes(),
+        fetch: options.wrapFetch ? options.wrapFetch(deps.env.fetch) : deps.env.fetch,
+      });
     },
   };
 }

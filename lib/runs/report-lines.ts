@@ -141,11 +141,11 @@ export function selectLines(lines: readonly ReportLine[], filter: LineFilter, se
   });
 }
 
-/** The report as CSV: one row per line, cells that would start a formula defused. */
-export function reportCsv(lines: readonly ReportLine[], names: FieldNames): string {
+/** The report as CSV: one row per line, cells that would start a formula defused. A preview's has no Result: it writes nothing. */
+export function reportCsv(lines: readonly ReportLine[], names: FieldNames, preview = false): string {
   const columns: ReadonlyArray<CsvColumn<ReportLine>> = [
     ['Line', (line) => LINE_LABELS[lineKind(line.entry)]],
-    ['Result', (line) => resultText(line.state)],
+    ...(preview ? [] : [['Result', (line: ReportLine) => resultText(line.state)] as const]),
     ['Device', (line) => devicesOf(line.entry).map(deviceText).join('; ')],
     ['Serial Number', (line) => devicesOf(line.entry).map((device) => device.serialNumber ?? '').join('; ')],
     ['Intune Device ID', (line) => [...devicesOf(line.entry).map((device) => device.id), ...('deviceId' in line.entry ? [line.entry.deviceId] : [])].join('; ')],

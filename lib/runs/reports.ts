@@ -11,13 +11,13 @@ const FINAL = new Set<RunRecord['status']>(['previewed', 'done', 'cancelled']);
  * pages through them (a large plan is many documents); a running run's are read afresh each time.
  */
 export function runReports(store: RunHistory, mapping: (id: string) => Promise<Mapping | undefined>) {
-  let kept: { runId: string; lines: ReportLine[]; names: FieldNames; planned: boolean } | undefined;
+  let kept: { runId: string; lines: ReportLine[]; names: FieldNames; planned: boolean; preview: boolean } | undefined;
 
   async function read(runId: string) {
     if (kept?.runId === runId) return kept;
     const run = await store.loadRun(runId);
     const [plan, current] = await Promise.all([store.loadPlan(runId), run ? mapping(run.mappingId).catch(() => undefined) : undefined]);
-    const report = { runId, lines: plan ? linesOf(plan) : [], names: fieldNamesOf(current), planned: plan !== undefined };
+    const report = { runId, lines: plan ? linesOf(plan) : [], names: fieldNamesOf(current), planned: plan !== undefined, preview: run?.mode === 'preview' };
     kept = run && FINAL.has(run.status) ? report : undefined;
     return report;
   }
@@ -36,8 +36,8 @@ export function runReports(store: RunHistory, mapping: (id: string) => Promise<M
     },
 
     async csv(runId: string, filter: LineFilter, search: string): Promise<string> {
-      const { lines, names } = await read(runId);
-      return reportCsv(selectLines(lines, filter, search, names), names);
+      const { lines, names, preview } = await read(runId);
+      return reportCsv(selectLines(lines, filter, search, names), names, preview);
     },
   };
 }

@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import type { RunViewMessage } from '../../lib/messaging/sync-messages.ts';
 import { collectionNamed } from '../sandbox/assetpanda-api/tenant.ts';
 import type { Sandbox } from '../sandbox/server.ts';
 import { devicesNotExactlyOnce, recordWrites } from '../support/sync-harness.ts';
 import { connectBoth } from './connect.ts';
 import { describe, expect, test } from './fixtures.ts';
 import { saveMapping } from './mapping.ts';
-import { conflictedDeviceIds, emptyDevices, onlyMappingId, recordOfDevice, runWhen, syncMapping } from './sync.ts';
+import { conflictedDeviceIds, emptyDevices, onlyMappingId, openSyncPart, recordOfDevice, runFromSyncPart, syncMapping } from './sync.ts';
 
 const FLEET = 500;
 
@@ -17,25 +16,6 @@ async function connectAndMapForSync(browser: Parameters<typeof connectBoth>[0], 
   await saveMapping(options, syncMapping(sandbox));
   sandbox.requests.length = 0;
   return options;
-}
-
-/** The options page's Sync part, and a click on Preview or Sync now; returns the run once it ends. */
-async function runFromSyncPart(page: Page, button: 'Preview' | 'Sync now'): Promise<RunViewMessage> {
-  const part = page.getByTestId('sync-part');
-  const shown = part.getByTestId('sync-run');
-  const earlier = (await shown.count()) > 0 ? await shown.getAttribute('data-run-id') : null;
-  await part.getByRole('button', { name: button }).click();
-  await expect.poll(async () => ((await shown.count()) > 0 ? shown.getAttribute('data-run-id') : earlier)).not.toBe(earlier);
-  const runId = (await shown.getAttribute('data-run-id'))!;
-  await part.locator(`[data-testid="sync-run"][data-run-id="${runId}"][data-running="false"]:is([data-status="previewed"], [data-status="done"])`).waitFor({ timeout: 60_000 });
-  return runWhen(page, runId, ['previewed', 'done']);
-}
-
-async function openSyncPart(page: Page): Promise<void> {
-  const url = new URL(page.url());
-  url.hash = 'sync';
-  await page.goto(url.href);
-  await page.getByTestId('sync-part').getByRole('button', { name: 'Preview' }).waitFor();
 }
 
 const writesAfter = (sandbox: Sandbox, at: number) => recordWrites(sandbox.requests).filter((request) => request.at >= at);

@@ -5,11 +5,20 @@ import type { Schedule } from '../../lib/mapping/schema.ts';
 import { collectionNamed, columnNamed } from '../sandbox/assetpanda-api/tenant.ts';
 import type { RecordedRequest, Sandbox } from '../sandbox/server.ts';
 import { recordWrites } from '../support/sync-harness.ts';
-import { expect } from './fixtures.ts';
 import { sendFromPage } from './extension-messages.ts';
 import { devicesMapping } from './mapping.ts';
 
 // A sync as the admin runs it, and what the tests read back from the extension and the sandbox.
+// Used by `npm start` too, so nothing here needs the test runner.
+
+/** Asks `check` every `interval` ms until it holds; fails with `what` after `timeout`. */
+async function until(what: string, check: () => Promise<boolean>, timeout = 60_000, interval = 500): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
 
 /** The panel tests' Devices mapping, creating records, with a schedule. */
 export function syncMapping(sandbox: Sandbox, schedule: Schedule = { kind: 'off' }): MappingDraft {
@@ -34,13 +43,34 @@ export async function onlyMappingId(page: Page): Promise<string> {
 /** The run once its status is one of `statuses` (asking every half second, which wakes a stopped worker). */
 export async function runWhen(page: Page, runId: string, statuses: readonly string[], timeout = 60_000): Promise<RunViewMessage> {
   let view: RunViewMessage | undefined;
-  await expect
-    .poll(async () => {
+  await until(
+    `run ${runId} to be ${statuses.join(' or ')}`,
+    async () => {
       view = await ask<RunViewMessage>(page, 'getSyncRun', { runId });
       return statuses.includes(view.run.status) && !view.running;
-    }, { timeout, interval: 500 })
-    .toBe(true);
+    },
+    timeout,
+  );
   return view!;
+}
+
+/** The options page's Sync part, and a click on Preview or Sync now; returns the run once it ends. */
+export async function runFromSyncPart(page: Page, button: 'Preview' | 'Sync now'): Promise<RunViewMessage> {
+  const part = page.getByTestId('sync-part');
+  const shown = part.getByTestId('sync-run');
+  const earlier = (await shown.count()) > 0 ? await shown.getAttribute('data-run-id') : null;
+  await part.getByRole('button', { name: button }).click();
+  await until('a new run to show', async () => (await shown.count()) > 0 && (await shown.getAttribute('data-run-id')) !== earlier, 10_000, 100);
+  const runId = (await shown.getAttribute('data-run-id'))!;
+  await part.locator(`[data-testid="sync-run"][data-run-id="${runId}"][data-running="false"]:is([data-status="previewed"], [data-status="done"])`).waitFor({ timeout: 60_000 });
+  return runWhen(page, runId, ['previewed', 'done']);
+}
+
+export async function openSyncPart(page: Page): Promise<void> {
+  const url = new URL(page.url());
+  url.hash = 'sync';
+  await page.goto(url.href);
+  await page.getByTestId('sync-part').getByRole('button', { name: 'Preview' }).waitFor();
 }
 
 /** The Intune device ids a run's plan holds back as conflicts (never written). */

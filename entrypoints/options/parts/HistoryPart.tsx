@@ -117,7 +117,7 @@ function RunReport({ runId }: { runId: string }) {
             </p>
           )}
           <h3>Report</h3>
-          <RunLines runId={view.run.id} onExport={saveCsv} initialFilter={view.run.written.failed > 0 ? 'failed' : 'all'} refreshKey={view.run.updatedAt} />
+          <RunLines runId={view.run.id} mode={view.run.mode} onExport={saveCsv} initialFilter={view.run.written.failed > 0 ? 'failed' : 'all'} refreshKey={view.run.updatedAt} />
         </>
       )}
     </section>
