@@ -13,12 +13,13 @@ export function QuickSync() {
   const [chosenId, setChosenId] = useState<string>();
   const controls = useSyncControls(chosenId);
   const { mappings, chosen } = controls;
-  if (mappings?.length === 0) return null;
+  // Until the mappings are read there is nothing to offer (a failure to read them is the popup's own to show).
+  if (!mappings || mappings.length === 0) return null;
 
   return (
     <section class="quick-sync" data-testid="quick-sync" aria-labelledby="quick-sync-heading">
       <h2 id="quick-sync-heading">Sync</h2>
-      {mappings && chosen && (
+      {chosen && (
         <>
           <div class="field">
             <label for="quick-sync-mapping">Mapping</label>
