@@ -43,7 +43,7 @@ export default defineConfig({
   manifest: ({ browser, command }) => ({
     name: 'Intune Companion for Asset Panda',
     description: 'Sync Microsoft Intune devices into Asset Panda Pro and act on them from the record page.',
-    permissions: ['storage', 'identity', 'alarms'],
+    permissions: ['storage', 'identity', 'alarms', 'notifications'],
     host_permissions: [
       'https://assetpanda.app/*',
       'https://*.assetpanda.app/*',

@@ -21,7 +21,7 @@ export function startIntuneService(database: Promise<Database>) {
     session: new IntuneSession(env, sessionTokenStore, signOutMark(database)),
     runProbe: (settings, probe, tokens, retryUntil) => runPermissionProbe({ cloud: settings.cloud, fetch: env.fetch, now: env.now, retryUntil }, probe, tokens),
     scheduleRenewal: (when) => browser.alarms.create(RENEWAL_ALARM, { when }),
-    graphClient: (cloud, auth) => createGraphClient({ cloud, fetch: env.fetch, limiter, ...auth }),
+    graphClient: (cloud, options) => createGraphClient({ cloud, limiter, ...options }),
     cancelRenewal: async () => {
       await browser.alarms.clear(RENEWAL_ALARM);
     },

@@ -8,6 +8,7 @@ import type { Database } from '../../lib/db/open';
 import type { DeviceCounter } from '../../lib/mapping/device-counter';
 import type { MappingService } from '../../lib/mapping/service';
 import type { PanelService } from '../../lib/panel/service';
+import type { SyncRuntime } from './sync';
 
 /** What the background's message handlers work with; built once in the background's main(). */
 export interface BackgroundServices {
@@ -21,4 +22,5 @@ export interface BackgroundServices {
   panel: PanelService;
   actions: ActionService;
   audit: AuditLog;
+  sync: SyncRuntime;
 }

@@ -3,6 +3,7 @@ import { Notice } from '../../components/Notice';
 import { useTask } from '../../components/useTask';
 import { callBackground } from '../../lib/browser/messaging';
 import type { ResponseOf } from '../../lib/messaging/protocol';
+import { QuickSync } from './QuickSync';
 
 type Described = ResponseOf<'getIntuneConnection'>;
 
@@ -53,6 +54,7 @@ export function App() {
         </>
       )}
       {problem && <Notice tone="error">{problem}</Notice>}
+      <QuickSync />
       <p>
         <button type="button" class="secondary" onClick={openOptions}>
           Open options

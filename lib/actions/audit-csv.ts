@@ -1,3 +1,4 @@
+import { toCsv, type CsvColumn } from '../csv';
 import type { AuditEntry } from './audit';
 import { ACTIONS } from './catalog';
 
@@ -21,7 +22,7 @@ export function optionsText(options: AuditEntry['options']): string {
     .join('; ');
 }
 
-const COLUMNS: ReadonlyArray<[string, (entry: AuditEntry) => string]> = [
+const COLUMNS: ReadonlyArray<CsvColumn<AuditEntry>> = [
   ['When', (e) => e.at],
   ['Who', (e) => e.actor.username],
   ['Action', (e) => ACTIONS[e.action].label],
@@ -39,18 +40,7 @@ const COLUMNS: ReadonlyArray<[string, (entry: AuditEntry) => string]> = [
   ['Graph client-request-id', (e) => e.intune.clientRequestId ?? ''],
 ];
 
-/**
- * One CSV cell. Device and record names come from Intune and Asset Panda, where anyone may have
- * typed them: a leading =, +, - or @ would run as a formula in a spreadsheet, so such a cell starts
- * with an apostrophe.
- */
-function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 /** The audit as CSV (RFC 4180, CRLF line ends), one row per action, newest first as given. */
 export function auditCsv(entries: readonly AuditEntry[]): string {
-  const rows = [COLUMNS.map(([title]) => title), ...entries.map((entry) => COLUMNS.map(([, read]) => read(entry)))];
-  return `${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  return toCsv(COLUMNS, entries);
 }

@@ -210,6 +210,16 @@ describe('Asset Panda connection', () => {
     await expect(api.collections()).rejects.toMatchObject({ kind: 'not-connected' });
   });
 
+  it('opens the saved connection for a sync with its requests through the wrapper given (the sync\'s Retry-After gate)', async () => {
+    const { account, module } = tenant();
+    await connection().testAndSave(readWrite, account.id, module.id);
+    const seen: string[] = [];
+    const { client, tenant: opened } = await connection().open({ wrapFetch: (inner) => (input, init) => (seen.push(String(input)), inner(input, init)) });
+    expect(opened).toEqual({ accountId: account.id, moduleId: module.id });
+    expect((await client.listCollections(opened)).length).toBeGreaterThan(0);
+    expect(seen).toEqual([expect.stringMatching(/^https:\/\/api\.assetpanda\.app\/collections/)]);
+  });
+
   it('asks for the secret again when the vault key is gone', async () => {
     const { account, module } = tenant();
     await connection().testAndSave(readWrite, account.id, module.id);

@@ -9,6 +9,7 @@ import { AssetPandaError } from './errors';
 import { diagnosticsReport } from './report';
 import type { Credentials } from './transport';
 import type { Field, Named, Tenant } from './types';
+import type { WrapFetch } from '../wrap-fetch';
 
 /** What the admin typed. An empty secret means "keep the saved one" (it never goes back to the page). */
 export interface ConnectionInput {
@@ -32,8 +33,8 @@ export interface AssetPandaConnection {
   disconnect(): Promise<void>;
   collections(): Promise<Named[]>;
   fields(collectionId: string): Promise<Field[]>;
-  /** The saved connection's client and module, for sync and actions. */
-  open(): Promise<{ client: AssetPandaClient; tenant: Tenant }>;
+  /** The saved connection's client and module, for sync and actions; `wrapFetch` puts something under its requests (a sync's Retry-After gate). */
+  open(options?: { wrapFetch?: WrapFetch }): Promise<{ client: AssetPandaClient; tenant: Tenant }>;
   diagnostics(extensionVersion: string): Promise<ReturnType<typeof diagnosticsReport>>;
   /** Whether the saved key is behind a passphrase, and whether it was given in this browser session. */
   lockState(): Promise<LockState>;
@@ -79,8 +80,10 @@ export function createAssetPandaConnection({ database, vault, fetch, sleep }: Co
   const store = connectionStore(database);
   const log = createShapeLog({ onNewShape: (entries) => void store.saveObservations(entries).catch(() => undefined) });
   const restored = store.loadObservations().then(log.restore, () => undefined);
-  const clientFor = (credentials: Credentials) =>
-    createAssetPandaClient({ ...credentials, log, ...(fetch ? { fetch } : {}), ...(sleep ? { sleep } : {}) });
+  const clientFor = (credentials: Credentials, wrapFetch?: WrapFetch) => {
+    const fetchImpl = wrapFetch ? wrapFetch(fetch ?? globalThis.fetch.bind(globalThis)) : fetch;
+    return createAssetPandaClient({ ...credentials, log, ...(fetchImpl ? { fetch: fetchImpl } : {}), ...(sleep ? { sleep } : {}) });
+  };
 
   async function credentialsFrom(input: ConnectionInput): Promise<Credentials> {
     const baseUrl = normaliseApiBaseUrl(input.baseUrl);
@@ -112,12 +115,12 @@ export function createAssetPandaConnection({ database, vault, fetch, sleep }: Co
     }
   }
 
-  async function open() {
+  async function open(options: { wrapFetch?: WrapFetch } = {}) {
     const saved = await store.loadConnection();
     if (!saved) {
       throw new AssetPandaError('not-connected', 'Asset Panda is not connected. Enter an API key on the options page and choose Test and Save Connection.');
     }
-    return { client: clientFor(await savedCredentials(saved)), tenant: { accountId: saved.account.id, moduleId: saved.module.id } };
+    return { client: clientFor(await savedCredentials(saved), options.wrapFetch), tenant: { accountId: saved.account.id, moduleId: saved.module.id } };
   }
 
   return {

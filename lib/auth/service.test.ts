@@ -44,7 +44,7 @@ function service() {
     scheduleRenewal: async (when) => {
       renewals.push(when);
     },
-    graphClient: (cloud, auth) => createGraphClient({ cloud, fetch: env.fetch, ...auth }),
+    graphClient: (cloud, options) => createGraphClient({ cloud, ...options }),
     cancelRenewal: async () => {
       alarm.cancelled += 1;
     },
@@ -84,6 +84,12 @@ describe('Intune connection service', () => {
     for await (const page of graph.listDevices({ select: ['serialNumber'], top: 5 })) sizes.push(page.items.length);
     expect(sizes).toEqual([5, 5]);
     expect(sandbox.requests.at(-1)?.headers.authorization).toMatch(/^Bearer /);
+
+    // A sync's Retry-After gate goes under the client's requests.
+    const seen: string[] = [];
+    const gated = await intune.graph({ wrapFetch: (inner) => (input, init) => (seen.push(String(input)), inner(input, init)) });
+    await gated.getDevice(sandbox.world.graph.devices[0]!.id, { select: ['id'] });
+    expect(seen).toEqual([expect.stringContaining('/deviceManagement/managedDevices/')]);
   });
 
   it('saves a proven connection and asks to be woken two hours before the 24-hour sign-in ends', async () => {

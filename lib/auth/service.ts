@@ -11,6 +11,7 @@ import { RENEWAL_MARGIN_MS, type IntuneSession } from './session';
 import type { IntuneSettings, SavedIntuneConnection } from './settings';
 import { PROBE_RETRY_BUDGET_MS, testConnection, type ProbeOutcome } from './test-connection';
 import type { TokenSet } from './tokens';
+import type { WrapFetch } from '../wrap-fetch';
 
 export interface IntuneServiceDeps {
   database: Promise<Database>;
@@ -19,8 +20,8 @@ export interface IntuneServiceDeps {
   runProbe(settings: IntuneSettings, probe: Probe | 'privilegedOperations', tokens: TokenSet, retryUntil: number): Promise<ProbeOutcome>;
   /** Asks to be woken at `when` to renew the sign-in (an alarm in the browser). */
   scheduleRenewal(when: number): Promise<void>;
-  /** A Graph client for the cloud that authenticates through `auth`. */
-  graphClient(cloud: Cloud, auth: Pick<GraphClientOptions, 'getAccessToken' | 'grantedScopes'>): GraphClient;
+  /** A Graph client for the cloud that authenticates through `options` and sends with its `fetch`. */
+  graphClient(cloud: Cloud, options: Required<Pick<GraphClientOptions, 'getAccessToken' | 'grantedScopes' | 'fetch'>>): GraphClient;
   cancelRenewal(): Promise<void>;
   /** The browser's sign-in window, redirect URI and clock (the session's own). */
   env: AuthEnvironment;
@@ -159,12 +160,16 @@ export function createIntuneService(deps: IntuneServiceDeps) {
       return deps.session.accessToken(settings, account);
     },
 
-    /** Microsoft Graph as the signed-in admin of the saved connection; tokens renew as calls need them. */
-    async graph(): Promise<GraphClient> {
+    /**
+     * Microsoft Graph as the signed-in admin of the saved connection; tokens renew as calls need them.
+     * `wrapFetch` puts something under its requests (a sync's Retry-After gate).
+     */
+    async graph(options: { wrapFetch?: WrapFetch } = {}): Promise<GraphClient> {
       const { settings, account } = await savedConnection();
       return deps.graphClient(settings.cloud, {
         getAccessToken: () => deps.session.accessToken(settings, account),
         grantedScopes: () => deps.session.grantedScopes(),
+        fetch: options.wrapFetch ? options.wrapFetch(deps.env.fetch) : deps.env.fetch,
       });
     },
   };

@@ -4,6 +4,7 @@ import { AUDIT_DOCUMENT } from '../actions/audit';
 import { ASSET_PANDA_CONNECTION_DOCUMENT } from '../assetpanda/connection-store';
 import { INTUNE_CONNECTION_DOCUMENT } from '../auth/connection-store';
 import { MAPPING_DOCUMENT } from '../mapping/store';
+import { SYNC_ITEM_DOCUMENT, SYNC_RUN_DOCUMENT } from '../sync/run-documents';
 import { currentVersion, decodeDocument, type DocumentKind } from './versioned';
 
 /**
@@ -16,6 +17,8 @@ const KINDS: Array<{ name: string; folder: string; kind: DocumentKind<unknown> }
   { name: 'intune-connection', folder: '../auth/fixtures/', kind: INTUNE_CONNECTION_DOCUMENT },
   { name: 'assetpanda-connection', folder: '../assetpanda/fixtures/', kind: ASSET_PANDA_CONNECTION_DOCUMENT },
   { name: 'audit-entry', folder: '../actions/fixtures/', kind: AUDIT_DOCUMENT },
+  { name: 'sync-run', folder: '../sync/fixtures/', kind: SYNC_RUN_DOCUMENT },
+  { name: 'sync-item', folder: '../sync/fixtures/', kind: SYNC_ITEM_DOCUMENT },
 ];
 
 /** Fixtures write bytes (sealed secrets) as { "$bytes": base64 }. */

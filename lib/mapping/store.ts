@@ -14,8 +14,11 @@ function read(id: string, stored: unknown): StoredMapping {
   return decoded.ok ? { readable: true, mapping: decoded.value } : { readable: false, id, problem: decoded.problem };
 }
 
-/** The mappings in IndexedDB, each read through its versioned format. */
-export function mappingStore(database: Promise<Database>) {
+/**
+ * The mappings in IndexedDB, each read through its versioned format. `onChange` hears of every
+ * change once it is stored, whoever made it (the editor, an import, a policy): the sync schedule follows.
+ */
+export function mappingStore(database: Promise<Database>, onChange: () => void = () => undefined) {
   return {
     async list(): Promise<StoredMapping[]> {
       const db = await database;
@@ -35,6 +38,7 @@ export function mappingStore(database: Promise<Database>) {
 
     async save(mapping: Mapping): Promise<void> {
       await (await database).put('mappings', encodeDocument(MAPPING_DOCUMENT, mapping), mapping.id);
+      onChange();
     },
 
     /** Several mappings in one transaction: all are stored, or none (an import, a policy). */
@@ -45,10 +49,12 @@ export function mappingStore(database: Promise<Database>) {
         ...deleteIds.map((id) => tx.store.delete(id)),
         tx.done,
       ]);
+      onChange();
     },
 
     async delete(id: string): Promise<void> {
       await (await database).delete('mappings', id);
+      onChange();
     },
   };
 }

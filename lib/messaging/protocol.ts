@@ -6,6 +6,7 @@ import { intuneMessages } from './intune-messages';
 import { mappingMessages } from './mapping-messages';
 import { message } from './message';
 import { panelMessages } from './panel-messages';
+import { syncMessages } from './sync-messages';
 
 export type { Audience } from './message';
 
@@ -26,6 +27,7 @@ export const protocol = {
   ...configurationMessages,
   ...panelMessages,
   ...actionMessages,
+  ...syncMessages,
 };
 
 export type Protocol = typeof protocol;

@@ -99,7 +99,8 @@ function writeFailure(error: unknown, verb: 'create' | 'update' | 'delete'): unk
   }
 }
 
-function readFailure(error: unknown): unknown {
+/** A failed read (or a failed setup call: opening the connection, listing fields) as the engine sees it. */
+export function readFailure(error: unknown): unknown {
   if (!(error instanceof AssetPandaError)) return error;
   switch (error.kind) {
     case 'unexpected-answer':

@@ -11,6 +11,7 @@ import { addLinkedRecords, lookupTables } from './lookups';
 import { Planner, type OrphanCandidate } from './planner';
 import { isWrite, type PlanCounts, type WriteCounts, type WriteState } from './plan-types';
 import type { DeviceQuery, DeviceSource, Page, RecordReader, RecordWriter } from './ports';
+import type { SyncPause } from './pause';
 import type { SyncPhase, SyncProgress } from './progress';
 import type { RunRecord, RunStore, RunTrigger, StoredPlan } from './run-store';
 
@@ -70,6 +71,12 @@ export interface SyncEngine {
   resume(runId: string, input: SyncInput, options?: RunOptions): Promise<RunRecord>;
   /** Ends an unfinished run as `cancelled` and frees its mapping; what was written stays. */
   discard(runId: string): Promise<RunRecord>;
+  /**
+   * Marks an interrupted run (`planning` or `applying`) `paused` when the caller cannot resume it now
+   * (the connections or the collection's fields cannot be read): it keeps its lock and its plan, and
+   * says why. A run in any other state is returned as it is.
+   */
+  pause(runId: string, pause: Omit<SyncPause, 'at'>): Promise<RunRecord>;
 }
 
 const EMPTY_WRITES: WriteCounts = { created: 0, updated: 0, marked: 0, deleted: 0, failed: 0, pending: 0 };
@@ -159,7 +166,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       }
     };
     const tables = lookupTables(mapping, fields);
-    const planner = timed(() => new Planner(mapping, fields, tables, now()));
+    const planner = timed(() => new Planner(mapping, fields, tables, now(), run.mode === 'preview'));
 
     progress.phase('records');
     await readAll((cursor) => deps.records.page(mapping.collection.id, cursor), signal, progress, (records) => timed(() => planner.addRecords(records)));
@@ -308,6 +315,14 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       }
       await store.unlock(run.mappingId, run.id);
       return run;
+    },
+
+    async pause(runId, pause) {
+      const run = await store.loadRun(runId);
+      if (!run) throw new UserFacingError('sync-not-found', 'This sync no longer exists.');
+      if (run.status !== 'planning' && run.status !== 'applying') return run;
+      Object.assign(run, { status: 'paused', pause: { ...pause, at: now() } });
+      return save(run);
     },
   };
 }

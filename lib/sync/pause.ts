@@ -12,19 +12,22 @@
  *   a field now required); edit the mapping;
  * - unexpected: anything else (the message carries the detail).
  */
-export type PauseCode =
-  | 'intune-sign-in'
-  | 'intune-access'
-  | 'intune-unavailable'
-  | 'intune-answer'
-  | 'asset-panda-key'
-  | 'asset-panda-locked'
-  | 'asset-panda-unavailable'
-  | 'asset-panda-answer'
-  | 'collection-missing'
-  | 'field-missing'
-  | 'mapping-invalid'
-  | 'unexpected';
+export const PAUSE_CODES = [
+  'intune-sign-in',
+  'intune-access',
+  'intune-unavailable',
+  'intune-answer',
+  'asset-panda-key',
+  'asset-panda-locked',
+  'asset-panda-unavailable',
+  'asset-panda-answer',
+  'collection-missing',
+  'field-missing',
+  'mapping-invalid',
+  'unexpected',
+] as const;
+
+export type PauseCode = (typeof PAUSE_CODES)[number];
 
 export interface SyncPause {
   code: PauseCode;

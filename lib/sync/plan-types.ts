@@ -26,7 +26,8 @@ export type MissingAction = 'setValue' | 'clearField' | 'delete';
 /**
  * One line of a plan. Writes: a record to create, a record to update (changed fields only), a
  * record whose device is gone to mark or delete. Reports: a conflict (never written), a device
- * not synced and why, a record whose device is gone but left alone, a linked value not found.
+ * not synced and why, a record whose device is gone but left alone, a linked value not found, and
+ * (in a preview only, for the admin to see) a device whose record already matches it.
  */
 export type PlanEntry =
   | { kind: 'create'; device: DeviceRef; values: FieldValues; key: RecordKey }
@@ -35,7 +36,8 @@ export type PlanEntry =
   | { kind: 'conflict'; reason: string; devices: DeviceRef[]; records: RecordRef[] }
   | { kind: 'skipped'; device: DeviceRef; reason: string }
   | { kind: 'orphan'; record: RecordRef; deviceId: string; reason: string }
-  | { kind: 'lookup'; device: DeviceRef; record?: RecordRef; fieldId: string; fieldName: string; value: string; reason: string };
+  | { kind: 'lookup'; device: DeviceRef; record?: RecordRef; fieldId: string; fieldName: string; value: string; reason: string }
+  | { kind: 'unchanged'; device: DeviceRef; record: RecordRef };
 
 export type WriteEntry = Extract<PlanEntry, { kind: 'create' | 'update' | 'missing' }>;
 

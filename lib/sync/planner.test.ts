@@ -47,9 +47,9 @@ function record(values: Record<string, FieldValue>): AssetRecord {
 }
 
 /** Plans the devices against the records, every device in Intune unless `listed` says otherwise. */
-function plan(records: AssetRecord[], devices: ManagedDevice[], changes: Partial<MappingInput> = {}, listed: ManagedDevice[] = []) {
+function plan(records: AssetRecord[], devices: ManagedDevice[], changes: Partial<MappingInput> = {}, listed: ManagedDevice[] = [], listUnchanged = false) {
   const mapping = mappingWith(changes);
-  const planner = new Planner(mapping, FIELDS, lookupTables(mapping, FIELDS), NOW);
+  const planner = new Planner(mapping, FIELDS, lookupTables(mapping, FIELDS), NOW, listUnchanged);
   planner.addRecords(records);
   planner.addDevices([...devices, ...listed]);
   return planner.finish(planner.orphanCandidates());
@@ -107,6 +107,16 @@ describe('matching devices to records', () => {
   it('does not create records when the mapping only enriches existing ones', () => {
     const { entries } = plan([], [device('d1', 'SER1')], { behaviour: { createRecords: false } });
     expect(ofKind(entries, 'skipped')).toEqual([expect.objectContaining({ reason: expect.stringContaining('does not create records') })]);
+  });
+
+  it('lists the devices whose record already matches only when asked (a preview), and counts them always', () => {
+    const values = { 'Intune Device ID': 'd1', 'Serial Number': 'SER1', Name: 'PC-d1', Manufacturer: 'Dell Inc.', Model: 'Latitude 5420', OS: 'Windows', Ownership: 'Corporate' };
+    const matching = record(values);
+    const listed = plan([matching], [device('d1', 'SER1')], {}, [], true);
+    expect(ofKind(listed.entries, 'unchanged')).toEqual([{ kind: 'unchanged', device: expect.objectContaining({ id: 'd1' }), record: expect.objectContaining({ id: matching.id }) }]);
+    const counted = plan([record(values)], [device('d1', 'SER1')]);
+    expect(counted.entries).toEqual([]);
+    expect([listed.counts.unchanged, counted.counts.unchanged]).toEqual([1, 1]);
   });
 });
 

@@ -97,6 +97,8 @@ export class Planner {
     fields: readonly Field[],
     lookups: LookupTables,
     now: number,
+    /** List the devices whose record already matches (a preview shows them; a sync only counts them). */
+    private readonly listUnchanged = false,
   ) {
     this.fields = new Map(fields.map((field) => [field.id, field]));
     this.mapped = new MappedValues(mapping, this.fields);
@@ -304,6 +306,7 @@ export class Planner {
       if (device.outcome === 'create') counts.creates += 1;
       if (device.outcome === 'update') counts.updates += 1;
       if (device.outcome === 'unchanged') counts.unchanged += 1;
+      if (device.outcome === 'unchanged' && this.listUnchanged) entries.push({ kind: 'unchanged', device: device.ref, record: this.recordRef(device.record) });
       if (device.outcome === 'skipped') counts.skipped += 1;
       for (let entry = device.first; entry < device.end; entry++) {
         const planned = this.entries[entry] as PlanEntry;

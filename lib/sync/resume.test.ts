@@ -10,8 +10,12 @@ import {
 } from '../../tests/support/sync-harness';
 import { useSandbox } from '../../tests/support/use-sandbox';
 import { recordWrites } from '../../tests/support/writes';
+import { openDatabase } from '../db/open';
 import { SyncBusyError } from './engine';
+import { indexedDbRunStore } from './idb-run-store';
+import { createMemoryRunStore } from './memory-run-store';
 import type { WriteState } from './plan-types';
+import type { RunStore } from './run-store';
 
 const sandbox = useSandbox({ fleetSize: 400 });
 vi.setConfig({ testTimeout: 60_000 });
@@ -31,8 +35,8 @@ const nth = (which: (request: SentRequest) => boolean, n: number) => {
  * worker again, finds the run holding the mapping's lock in the store and resumes it with a fresh
  * engine. Returns the resumed run and the second worker's harness.
  */
-async function killAndResume(kill: (harness: SyncHarness) => void, concurrency = 3) {
-  const first = createSyncHarness(sandbox);
+async function killAndResume(newStore: () => RunStore, kill: (harness: SyncHarness) => void, concurrency = 3) {
+  const first = createSyncHarness(sandbox, { store: newStore() });
   const input = await first.mapping();
   kill(first);
   // The worker dies: its run never settles, and nothing of it is awaited.
@@ -62,16 +66,23 @@ async function expectFinishedWithoutDuplicates(harness: SyncHarness, runId: stri
 const states = async (harness: SyncHarness, runId: string): Promise<WriteState[]> =>
   ((await harness.store.loadPlan(runId))?.states ?? []).filter((state): state is WriteState => state !== undefined);
 
-describe('a sync whose worker dies resumes from its checkpoint with no duplicates', () => {
+let databases = 0;
+/** The same runs against the store the benchmark uses and the one the extension uses. */
+const STORES: Array<[string, () => RunStore]> = [
+  ['in memory', createMemoryRunStore],
+  ['in IndexedDB', () => indexedDbRunStore(openDatabase(`resume-test-${++databases}`))],
+];
+
+describe.each(STORES)('a sync whose worker dies resumes from its checkpoint with no duplicates (runs %s)', (_where, newStore) => {
   it('when it dies before a create request goes out', async () => {
-    const { interrupted, resumed, second, input } = await killAndResume((harness) => harness.dieAt(nth(isCreate, 6)));
+    const { interrupted, resumed, second, input } = await killAndResume(newStore, (harness) => harness.dieAt(nth(isCreate, 6)));
     expect(interrupted?.status).toBe('applying');
     expect(resumed.status).toBe('done');
     await expectFinishedWithoutDuplicates(second, resumed.id, input);
   });
 
   it('when it dies after Asset Panda created the records, before the answer came back', async () => {
-    const { interrupted, resumed, second, input } = await killAndResume((harness) => harness.dieAt(nth(isCreate, 6), true), 1);
+    const { interrupted, resumed, second, input } = await killAndResume(newStore, (harness) => harness.dieAt(nth(isCreate, 6), true), 1);
     expect(interrupted?.status).toBe('applying');
     // Those five records exist, but the checkpoint says only that they were being sent: they are looked up, not created again.
     const lookups = second.sent.filter((request) => request.path === '/collection-records/search');
@@ -81,7 +92,7 @@ describe('a sync whose worker dies resumes from its checkpoint with no duplicate
   });
 
   it('when it dies after the answer came back, before the checkpoint was stored', async () => {
-    const { interrupted, resumed, second, input } = await killAndResume((harness) =>
+    const { interrupted, resumed, second, input } = await killAndResume(newStore, (harness) =>
       harness.dieAtSave((changes) => changes.filter(([, state]) => state.status === 'written').length > 0 && Math.random() < 0.2),
     );
     expect(interrupted?.status).toBe('applying');
@@ -90,14 +101,14 @@ describe('a sync whose worker dies resumes from its checkpoint with no duplicate
   });
 
   it('when it dies among the updates', async () => {
-    const { resumed, second, input } = await killAndResume((harness) => harness.dieAt(nth(isUpdate, 3), true));
+    const { resumed, second, input } = await killAndResume(newStore, (harness) => harness.dieAt(nth(isUpdate, 3), true));
     expect(resumed.status).toBe('done');
     await expectFinishedWithoutDuplicates(second, resumed.id, input);
   });
 
   it('when it dies while reading the devices (nothing written yet): the run plans again', async () => {
     sandbox.world.graph.pageSize = 100;
-    const { interrupted, resumed, second, input } = await killAndResume((harness) => harness.dieAt(nth((request) => request.host === 'graph.microsoft.com', 3)));
+    const { interrupted, resumed, second, input } = await killAndResume(newStore, (harness) => harness.dieAt(nth((request) => request.host === 'graph.microsoft.com', 3)));
     expect(interrupted?.status).toBe('planning');
     expect(resumed.status).toBe('done');
     await expectFinishedWithoutDuplicates(second, resumed.id, input);
@@ -105,7 +116,7 @@ describe('a sync whose worker dies resumes from its checkpoint with no duplicate
 
   it('when it dies twice, in a run whose answers are sometimes lost', async () => {
     sandbox.randomFaults({ host: 'api.assetpanda.app', rate: 0.15, seed: 4, effects: transientFaults('assetPanda') });
-    const first = createSyncHarness(sandbox);
+    const first = createSyncHarness(sandbox, { store: newStore() });
     const input = await first.mapping();
     first.dieAt(nth(isCreate, 10), true);
     void first.engine().sync(input);

@@ -1,8 +1,9 @@
 import { parseRetryAfter } from '../graph/retry-policy';
+import type { WrapFetch } from '../wrap-fetch';
 
 export interface RetryAfterGate {
   /** `fetch` that waits while the host's window is open and opens one on every Retry-After. */
-  wrap(fetchImpl: typeof fetch): typeof fetch;
+  wrap: WrapFetch;
   /** Until when requests to the host wait (epoch ms), for a "waiting for Asset Panda" line; 0 when they do not. */
   until(host: string): number;
 }

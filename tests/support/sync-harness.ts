@@ -114,6 +114,7 @@ export function createSyncHarness(sandbox: Sandbox & { fetch: typeof fetch }, op
   const target = devicesTarget(world.assetPanda);
   const collection: CollectionRef = { ...target.tenant, collectionId: target.collectionId };
   const { reader, writer } = assetPandaRecords(assetPanda, target.tenant);
+  const devices = graphDeviceSource(graph);
   const savedStore = options.store ?? createMemoryRunStore();
   const store: RunStore = {
     ...savedStore,
@@ -131,6 +132,7 @@ export function createSyncHarness(sandbox: Sandbox & { fetch: typeof fetch }, op
     throttlesSeen,
     assetPanda,
     tenant: target.tenant,
+    devices,
     reader,
     writer,
     collection,
@@ -162,7 +164,7 @@ export function createSyncHarness(sandbox: Sandbox & { fetch: typeof fetch }, op
       death = { when: () => false, after: false, dead: false, atSave };
     },
     engine: (deps: Partial<SyncEngineDeps> = {}): SyncEngine =>
-      createSyncEngine({ devices: graphDeviceSource(graph), records: reader, writer, store, now, sleep, ...deps }),
+      createSyncEngine({ devices, records: reader, writer, store, now, sleep, ...deps }),
     /** The caller's part before every run: the column listing for the mapping check. */
     async mapping(changes: Partial<MappingInput> = {}): Promise<{ mapping: Mapping; fields: Field[] }> {
       const fields = await assetPanda.listFields(collection);

@@ -1,7 +1,7 @@
 // `npm start`: the built extension in Chromium against the sandbox, at the real hostnames, in a
 // profile connected to both services through the options page's own forms, with one sample mapping
 // made in the editor. With a display: a window to try it by hand, until Ctrl-C. Without one:
-// screenshots in .output/demo/.
+// screenshots in .output/demo/, the sample mapping previewed and synced among them.
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../e2e/browser.ts';
@@ -12,6 +12,7 @@ import { createMapping, openMappings } from '../e2e/mapping-editor.ts';
 import { expectDeviceShown, panelIn } from '../e2e/panel.ts';
 import { refreshRecord } from '../e2e/pro-app.ts';
 import { proRecordPage } from '../e2e/record-pages.ts';
+import { openSyncPart, runFromSyncPart } from '../e2e/sync.ts';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
 import { outputDir } from './paths.ts';
 import { isPortFree } from './ports.ts';
@@ -42,7 +43,7 @@ async function start(): Promise<number> {
     const options = await connectBoth(browser, sandbox);
     await createMapping(options, SAMPLE_MAPPING);
     if (headed) return await tryByHand(browser, sandbox, recordUrl);
-    return (await saveScreenshots(browser, options, recordUrl)) || (await saveRecordPanelScreenshots(browser, sandbox));
+    return (await saveScreenshots(browser, options, recordUrl)) || (await saveRecordPanelScreenshots(browser, sandbox)) || (await saveSyncScreenshots(options));
   } finally {
     await browser.close();
     await sandbox.close();
@@ -57,6 +58,7 @@ async function tryByHand(browser: ExtensionBrowser, sandbox: Sandbox, recordUrl:
       '',
       `Chromium is open with the extension (id ${browser.extensionId}); the sandbox answers on port ${sandbox.port}.`,
       `Both connections are made, and the mapping "${SAMPLE_MAPPING}" is in the options page's Mappings.`,
+      'Preview and sync it on the options page (Sync), or from the toolbar popup; History keeps every run.',
       `A record page: ${recordUrl}`,
       'Press Ctrl-C here, or close the browser, to stop.',
     ].join('\n'),
@@ -127,4 +129,24 @@ async function saveRecordPanelScreenshots(browser: ExtensionBrowser, sandbox: Sa
   await confirmation.screenshot({ path: confirmPath, fullPage: true });
   console.log([`  ${panelPath}`, `  ${confirmPath}`].join('\n'));
   return 0;
+}
+
+/**
+ * The sample mapping previewed on the options page's Sync part, its plan listed record by record
+ * (sync-preview.png), then synced (sync-done.png).
+ */
+async function saveSyncScreenshots(options: Page): Promise<number> {
+  await openSyncPart(options);
+  const preview = await runFromSyncPart(options, 'Preview');
+  await options.getByTestId('sync-line').first().waitFor();
+  const previewPath = `${demoDir}/sync-preview.png`;
+  await options.screenshot({ path: previewPath });
+  const synced = await runFromSyncPart(options, 'Sync now');
+  await options.getByTestId('sync-line').first().waitFor();
+  const donePath = `${demoDir}/sync-done.png`;
+  await options.screenshot({ path: donePath });
+  console.log([`  ${previewPath}`, `  ${donePath}`].join('\n'));
+  const planned = preview.run.plan?.counts;
+  console.log(`The preview planned ${planned?.creates ?? 0} records to create and ${planned?.updates ?? 0} to update; the sync ${synced.run.status}: ${synced.run.written.created} created, ${synced.run.written.updated} updated, ${synced.run.written.failed} failed.`);
+  return synced.run.status === 'done' ? 0 : 1;
 }

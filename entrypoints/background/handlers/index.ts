@@ -7,6 +7,7 @@ import { coreHandlers } from './core';
 import { intuneHandlers } from './intune';
 import { mappingHandlers } from './mappings';
 import { panelHandlers } from './panel';
+import { syncHandlers } from './sync';
 
 export function createHandlers(services: BackgroundServices): Handlers {
   return {
@@ -17,5 +18,6 @@ export function createHandlers(services: BackgroundServices): Handlers {
     ...configurationHandlers(services),
     ...panelHandlers(services),
     ...actionHandlers(services),
+    ...syncHandlers(services),
   };
 }
