@@ -330,11 +330,5 @@ export const UNPUBLISHED_EXPECTATIONS = [
 // ---- Rate limits -------------------------------------------------------------------------------
 
 // ASSUMPTION: over its budget (unpublished; Classic's is 400 calls per three minutes) the API
-// answers 429, with Retry-After in seconds or as an HTTP date when it says how long to wait.
-export function retryAfterMs(header: string | null, nowMs: number): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
-}
+// answers 429, with the standard Retry-After header (seconds or an HTTP date, read by lib/retry.ts)
+// when it says how long to wait.

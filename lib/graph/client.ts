@@ -14,6 +14,7 @@ import { selectDeviceFields } from './select';
 import { createTransport, withQuery, type GraphReceipt } from './transport';
 import { WipeOptionsSchema, type WipeOptions } from './wipe-options';
 import { describeIssues } from './zod-issues';
+import { sleep as realSleep } from '../retry';
 
 export interface GraphClientOptions {
   cloud: Cloud;
@@ -82,7 +83,7 @@ const DEVICES = '/deviceManagement/managedDevices';
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const now = options.now ?? (() => Date.now());
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? realSleep;
   const transport = createTransport({
     baseUrl: graphBaseUrl(options.cloud),
     getAccessToken: options.getAccessToken,

@@ -1,7 +1,7 @@
 import type { Field, FieldValues, RecordUpdate } from '../assetpanda/types';
 import { checkMapping } from '../mapping/check';
 import type { Mapping } from '../mapping/schema';
-import { asPortError, backoffMs, CancelSignal, patiently, PATIENCE_MS, pauseFor, PauseSignal } from './failures';
+import { asPortError, CancelSignal, passingBackoffMs, patiently, PATIENCE_MS, pauseFor, PauseSignal } from './failures';
 import { matchKeyValue } from './match-key';
 import { isWrite, type PlanEntry, type WriteCounts, type WriteEntry, type WriteState } from './plan-types';
 import { PortError, type RecordReader, type RecordWriter, type WriteOutcome } from './ports';
@@ -185,7 +185,7 @@ export class Applier {
     if (failure.kind === 'unconfirmed') await this.unconfirmed(indexes, failure.message);
     else await this.settle(indexes.map((index) => [index, this.again(index, failure.message)]));
     if (this.context.now() - this.troubleSince >= PATIENCE_MS) throw pauseFor(failure);
-    await this.context.sleep(failure.retryAfterMs ?? backoffMs(this.trouble - 1));
+    await this.context.sleep(failure.retryAfterMs ?? passingBackoffMs(this.trouble - 1));
   }
 
   /**

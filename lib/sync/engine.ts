@@ -13,6 +13,7 @@ import { isWrite, type PlanCounts, type WriteCounts, type WriteState } from './p
 import type { DeviceQuery, DeviceSource, Page, RecordReader, RecordWriter } from './ports';
 import type { SyncPhase, SyncProgress } from './progress';
 import type { RunRecord, RunStore, RunTrigger, StoredPlan } from './run-store';
+import { sleep as realSleep } from '../retry';
 
 export interface SyncEngineDeps {
   devices: DeviceSource;
@@ -76,7 +77,7 @@ const EMPTY_WRITES: WriteCounts = { created: 0, updated: 0, marked: 0, deleted: 
 
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const now = deps.now ?? (() => Date.now());
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? realSleep;
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const clock = deps.clock ?? (() => performance.now());
   const { store } = deps;
