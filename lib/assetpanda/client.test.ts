@@ -125,7 +125,8 @@ describe.each(STYLES)('Asset Panda client, the API answering in the %s shapes', 
     expect(first).toEqual({ records: expect.any(Array), next: 3, ...total });
     expect(first.records.map((r) => r.id)).toEqual(wanted.slice(0, 3));
     const last = await client().searchRecords(collection, match, { from: 6, size: 3 });
-    expect(last).toEqual({ records: [expect.objectContaining({ id: wanted[6] })], ...total });
+    // Without a total a short page may only be the API's cap on `size`: only an empty page ends the listing.
+    expect(last).toEqual({ records: [expect.objectContaining({ id: wanted[6] })], ...total, ...(style === 'assumed' ? {} : { next: 7 }) });
 
     const all = [];
     for await (const record of client().searchAllRecords(collection, match)) all.push(record.id);
@@ -143,6 +144,27 @@ describe.each(STYLES)('Asset Panda client, the API answering in the %s shapes', 
     // Without a total, a full last page cannot be told from a middle one: one more request finds nothing.
     const searches = sandbox.requests.filter((request) => request.path === '/collection-records/search');
     expect(searches).toHaveLength(style === 'assumed' ? 2 : 3);
+  });
+
+  it('reads every record when Asset Panda answers fewer records per page than asked, without saying so', async () => {
+    const { column, ...collection } = devices();
+    const wanted = Array.from({ length: 60 }, (_, i) => seedDevice(`PC-${i}`, `SER-${i}`).id);
+    sandbox.world.assetPanda.searchLimits.pageCap = 25;
+    const all = [];
+    for await (const record of client().searchAllRecords(collection, { fieldId: column('Model'), value: 'Surface Laptop 5' })) all.push(record.id);
+    expect(all).toEqual(wanted);
+  });
+
+  it('stops with an unexpected answer when a page repeats records, as when Asset Panda ignores `from`', async () => {
+    const { column, ...collection } = devices();
+    for (let i = 0; i < 150; i++) seedDevice(`PC-${i}`, `SER-${i}`);
+    sandbox.world.assetPanda.searchLimits.ignoresFrom = true;
+    const all = [];
+    const reading = (async () => {
+      for await (const record of client().searchAllRecords(collection, { fieldId: column('Model'), value: 'Surface Laptop 5' })) all.push(record.id);
+    })();
+    await expect(reading).rejects.toMatchObject({ kind: 'unexpected-answer', message: expect.stringContaining('again on the page from 100') });
+    expect(sandbox.requests.filter((request) => request.path === '/collection-records/search')).toHaveLength(2);
   });
 
   it('gets one record with its values keyed by field id', async () => {

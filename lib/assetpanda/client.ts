@@ -19,6 +19,7 @@ import {
   MODULE_LIST,
   modulesQuery,
   RECORD_READ,
+  repeatedRecordMessage,
   SEARCH_PAGE_SIZE,
   SEARCH_RESULTS,
   WRITE_RESULTS,
@@ -35,8 +36,12 @@ export interface AssetPandaClient {
   listCollections(tenant: Tenant): Promise<Named[]>;
   /** The collection's fields (deleted ones are left out). */
   listFields(collection: CollectionRef): Promise<Field[]>;
-  /** One page of the records whose field holds the value (every record without a match); `from` and `size` as the API pages. */
-  searchRecords(collection: CollectionRef, match: FieldMatch | undefined, page?: { from?: number; size?: number }): Promise<RecordPage>;
+  /**
+   * One page of the records whose field holds the value (every record without a match); `from` and
+   * `size` as the API pages. `seen` holds the ids of the listing's earlier pages: a page repeating
+   * one fails as an unexpected answer (see repeatedRecordMessage), and its own ids are added.
+   */
+  searchRecords(collection: CollectionRef, match: FieldMatch | undefined, page?: { from?: number; size?: number; seen?: Set<string> }): Promise<RecordPage>;
   /** Every record whose field holds the value, page after page. */
   searchAllRecords(collection: CollectionRef, match: FieldMatch): AsyncGenerator<AssetRecord>;
   getRecord(collection: CollectionRef, recordId: string): Promise<AssetRecord>;
@@ -164,21 +169,24 @@ export function createAssetPandaClient(options: TransportOptions): AssetPandaCli
       const from = page.from ?? 0;
       const size = Math.min(page.size ?? SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE);
       const filters = match ? [{ field: match.fieldId, operator: EXACT_MATCH_OPERATOR, value: match.value }] : [];
-      const { records, total } = await read(SEARCH_RESULTS, {
-        endpoint: ENDPOINTS.search,
-        body: searchBody(collection, filters, { from, size }),
-        subject: `collection ${collection.collectionId}`,
-      });
+      const subject = `collection ${collection.collectionId}`;
+      const { records, total } = await read(SEARCH_RESULTS, { endpoint: ENDPOINTS.search, body: searchBody(collection, filters, { from, size }), subject });
+      if (page.seen) {
+        const repeated = records.find((record) => page.seen?.has(record.id));
+        if (repeated) throw new AssetPandaError('unexpected-answer', repeatedRecordMessage(repeated.id, subject, from));
+        for (const record of records) page.seen.add(record.id);
+      }
       const reached = from + records.length;
-      // Without a total, only a page shorter than the size asked for is known to be the last.
-      const more = total === undefined ? records.length === size : records.length > 0 && reached < total;
+      // Without a total only an empty page ends the listing: a short one may be the API's own cap on `size`.
+      const more = records.length > 0 && (total === undefined || reached < total);
       return { records, ...(total === undefined ? {} : { total }), ...(more ? { next: reached } : {}) };
     },
 
     async *searchAllRecords(collection, match) {
+      const seen = new Set<string>();
       let from: number | undefined = 0;
       while (from !== undefined) {
-        const page: RecordPage = await client.searchRecords(collection, match, { from });
+        const page: RecordPage = await client.searchRecords(collection, match, { from, seen });
         yield* page.records;
         from = page.next;
       }

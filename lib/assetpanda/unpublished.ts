@@ -163,16 +163,29 @@ const SEARCH_RESULT = assumed(
 );
 
 // OBSERVED (§1.1b): the records come under `data.records`, with no total that a client reads.
-// ASSUMPTION: the search honours the published `pagination` (the working client sends none), so a
-// page holding fewer records than asked for is the last.
 const SEARCH_RECORDS = assumed(
   'search-records',
   'POST /collection-records/search answers { data: { records: [record…] } } (as a working client observed), without a total: ' +
-    `a page holding fewer records than asked for is the last, ${RECORD_STATEMENT}.`,
+    `the listing ends at the first empty page, ${RECORD_STATEMENT}.`,
   z.object({ data: z.object({ records: z.array(RecordSchema) }) }).transform((body): SearchAnswer => ({ records: body.data.records })),
 );
 
 export const SEARCH_RESULTS = eitherOf(SEARCH_RESULT, SEARCH_RECORDS);
+
+// ASSUMPTION: the search pages by the published `pagination` ({ from, size }) over a stable order,
+// so that no record comes twice. How the live API pages is not evidenced (the working client sends
+// no pagination): it may cap `size` below what is asked (a default of 25, say) or give no total. So
+// the client trusts neither the page size nor a short page: with a total it reads until `from`
+// reaches it, without one until a page comes back empty. A page holding a record an earlier page
+// held means `from` is not honoured (or the order moved under the listing): read on, it would never
+// end or would count records twice, so the listing fails with this message instead.
+export function repeatedRecordMessage(recordId: string, subject: string, from: number): string {
+  return (
+    `Asset Panda listed record ${recordId} of ${subject} again on the page from ${from}, so it does not page the search the way the extension ` +
+    `assumes (pagination by from and size, each record once). The extension stopped reading rather than miss or double records; nothing was written. ` +
+    'Use "Export diagnostics" on the options page to report it.'
+  );
+}
 
 // ---- Writes ------------------------------------------------------------------------------------
 

@@ -5,6 +5,12 @@ import type { AssetRecord, CollectionRef, RecordOutcome, Tenant } from '../asset
 import { CREATE_LIMIT } from '../assetpanda/unpublished';
 import { PortError, type RecordReader, type RecordWriter, type WriteOutcome } from './ports';
 
+/** Where a listing of records goes on (the engine's RecordCursor): the next `from`, and the ids read so far. */
+interface Listing {
+  from: number;
+  seen: Set<string>;
+}
+
 /**
  * The engine's RecordReader and RecordWriter over the Asset Panda client: the one place that knows
  * the client's answers and errors. Each write is one request (the engine batches within `limits`);
@@ -15,9 +21,12 @@ export function assetPandaRecords(client: AssetPandaClient, tenant: Tenant): { r
 
   const reader: RecordReader = {
     async page(collectionId, cursor) {
+      // The listing's records so far go along with it, so that a page repeating one fails (the client checks).
+      const listing = (cursor as Listing | undefined) ?? { from: 0, seen: new Set<string>() };
       try {
-        const page = await client.searchRecords(collection(collectionId), undefined, { from: cursor === undefined ? 0 : Number(cursor) });
-        return { items: page.records, ...(page.total === undefined ? {} : { total: page.total }), ...(page.next === undefined ? {} : { next: String(page.next) }) };
+        const page = await client.searchRecords(collection(collectionId), undefined, listing);
+        const next: Listing | undefined = page.next === undefined ? undefined : { from: page.next, seen: listing.seen };
+        return { items: page.records, ...(page.total === undefined ? {} : { total: page.total }), ...(next ? { next } : {}) };
       } catch (error) {
         throw readFailure(error);
       }

@@ -172,7 +172,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
     progress.phase('devices');
     const query = devicesQuery(mapping, now());
-    await readAll((cursor) => deps.devices.page(query, cursor), signal, progress, (devices) => timed(() => planner.addDevices(devices)));
+    await readAll((cursor: string | undefined) => deps.devices.page(query, cursor), signal, progress, (devices) => timed(() => planner.addDevices(devices)));
 
     const missing = mapping.behaviour.missingDevices.action;
     const serverFiltered = query.filter !== undefined;
@@ -201,13 +201,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return gone;
   }
 
-  async function readAll<Item>(
-    page: (cursor: string | undefined) => Promise<Page<Item>>,
+  async function readAll<Item, Cursor>(
+    page: (cursor: Cursor | undefined) => Promise<Page<Item, Cursor>>,
     signal: AbortSignal | undefined,
     progress: Progress,
     take: (items: Item[]) => void,
   ): Promise<void> {
-    let cursor: string | undefined;
+    let cursor: Cursor | undefined;
     do {
       if (signal?.aborted) throw new CancelSignal();
       const at = cursor;

@@ -12,9 +12,9 @@ import type { PauseCode } from './pause';
  */
 
 /** One page of a listing; `next` is where the following page starts (absent on the last). */
-export interface Page<Item> {
+export interface Page<Item, Cursor = string> {
   items: Item[];
-  next?: string;
+  next?: Cursor;
   /** How many items the whole listing holds, when the service says. */
   total?: number;
 }
@@ -33,9 +33,15 @@ export interface DeviceSource {
   exists(deviceId: string): Promise<boolean>;
 }
 
+/**
+ * Where a listing of records goes on. Opaque to the engine, which only hands back the `next` it was
+ * given (again, after a failed page): the adapter keeps in it what it needs to check the listing.
+ */
+export type RecordCursor = unknown;
+
 export interface RecordReader {
   /** One page of every record of the collection: the first without `cursor`, else the page at `cursor`. */
-  page(collectionId: string, cursor?: string): Promise<Page<AssetRecord>>;
+  page(collectionId: string, cursor?: RecordCursor): Promise<Page<AssetRecord, RecordCursor>>;
   /** The records whose field holds this value. */
   find(collectionId: string, fieldId: string, value: string): Promise<AssetRecord[]>;
   /** The collection's fields as Asset Panda lists them now. */
