@@ -104,6 +104,16 @@ describe('matching devices to records', () => {
     expect(counts).toMatchObject({ creates: 0, skipped: 2 });
   });
 
+  it('reads a match key from the field of its own, not from a link the same Intune field also fills', () => {
+    const target = (name: string) => ({ id: fieldId(name), name, type: FIELDS.find((field) => field.name === name)!.type });
+    const own = mappingWith().fields;
+    const fields = [{ source: 'serialNumber', target: target('Assigned To'), transform: { kind: 'lookup' as const } }, ...own];
+    const bySerial = record({ 'Serial Number': 'PF3ABCD2' });
+    const { counts, entries } = plan([bySerial], [device('d2', 'PF3ABCD2')], { fields });
+    expect(counts).toMatchObject({ creates: 0, updates: 1 });
+    expect(ofKind(entries, 'update').map((update) => update.record.id)).toEqual([bySerial.id]);
+  });
+
   it('does not create records when the mapping only enriches existing ones', () => {
     const { entries } = plan([], [device('d1', 'SER1')], { behaviour: { createRecords: false } });
     expect(ofKind(entries, 'skipped')).toEqual([expect.objectContaining({ reason: expect.stringContaining('does not create records') })]);

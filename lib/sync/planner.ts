@@ -2,6 +2,7 @@ import type { AssetRecord, Field } from '../assetpanda/types';
 import type { ManagedDevice } from '../graph/device-schema';
 import { deviceQuery } from '../mapping/device-query';
 import { sourceField } from '../mapping/entities';
+import { matchKeyTarget } from '../mapping/match-key-target';
 import type { Mapping } from '../mapping/schema';
 import { isEmptyValue, sameValue } from '../mapping/transform';
 import type { LookupTables } from './lookups';
@@ -117,7 +118,7 @@ export class Planner {
   }
 
   private keyOf(source: string, trackDevices: boolean): MatchKey | undefined {
-    const field = this.fields.get(this.mapping.fields.find((entry) => entry.source === source)?.target.id ?? '');
+    const field = this.fields.get(matchKeyTarget(this.mapping, source)?.target.id ?? '');
     const slot = field ? this.kept.indexOf(field.id) : -1;
     if (!field || slot < 0) return undefined;
     const label = sourceField(this.mapping.entity, source)?.label ?? source;
