@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { sleep as realSleep } from '../retry';
 import { DetectedAppSchema, MobileAppSchema, type DetectedApp, type MobileApp } from './app-schemas';
 import { graphBaseUrl, type Cloud } from './clouds';
 import { DEVICE_FIELDS, type DeviceFieldKey } from './device-fields';
@@ -14,7 +15,6 @@ import { selectDeviceFields } from './select';
 import { createTransport, withQuery, type GraphReceipt } from './transport';
 import { WipeOptionsSchema, type WipeOptions } from './wipe-options';
 import { describeIssues } from './zod-issues';
-import { sleep as realSleep } from '../retry';
 
 export interface GraphClientOptions {
   cloud: Cloud;

@@ -105,9 +105,8 @@ describe('matching devices to records', () => {
   });
 
   it('reads a match key from the field of its own, not from a link the same Intune field also fills', () => {
-    const target = (name: string) => ({ id: fieldId(name), name, type: FIELDS.find((field) => field.name === name)!.type });
-    const own = mappingWith().fields;
-    const fields = [{ source: 'serialNumber', target: target('Assigned To'), transform: { kind: 'lookup' as const } }, ...own];
+    const link = FIELDS.find((field) => field.name === 'Assigned To')!;
+    const fields = [{ source: 'serialNumber', target: { id: link.id, name: link.name, type: link.type }, transform: { kind: 'lookup' as const } }, ...mappingWith().fields];
     const bySerial = record({ 'Serial Number': 'PF3ABCD2' });
     const { counts, entries } = plan([bySerial], [device('d2', 'PF3ABCD2')], { fields });
     expect(counts).toMatchObject({ creates: 0, updates: 1 });

@@ -39,6 +39,8 @@ interface DevicePlan {
 export interface OrphanCandidate {
   record: number;
   deviceId: string;
+  /** Intune said the value is no device id at all: the record is reported, never marked or deleted. */
+  notAnId?: boolean;
 }
 
 export interface Plan {
@@ -350,8 +352,12 @@ export class Planner {
     return conflicted;
   }
 
-  private orphanEntry({ record, deviceId }: OrphanCandidate): PlanEntry {
+  private orphanEntry({ record, deviceId, notAnId }: OrphanCandidate): PlanEntry {
     const ref = this.recordRef(record);
+    if (notAnId) {
+      const field = this.idKey?.fieldName ?? 'Intune Device ID';
+      return { kind: 'orphan', record: ref, deviceId, reason: `Its ${field} "${deviceId}" is no Intune device id (Intune refused it as one), so the sync leaves this record as it is. Correct the value in Asset Panda, or clear it.` };
+    }
     const row = this.recordRows[record] as ValueRow;
     const missing = this.mapping.behaviour.missingDevices;
     const gone = `Intune no longer holds device ${deviceId}`;

@@ -26,11 +26,14 @@ export interface DeviceQuery {
   filter?: DeviceFilter;
 }
 
+/** What Intune says of a device id: it holds the device, it no longer does, or the value is no device id at all. */
+export type DevicePresence = 'present' | 'gone' | 'not-an-id';
+
 export interface DeviceSource {
   /** One page of the devices the query selects: the first without `cursor`, else the page at `cursor`. */
   page(query: DeviceQuery, cursor?: string): Promise<Page<ManagedDevice>>;
   /** Whether Intune still holds the device (a read of that one device). */
-  exists(deviceId: string): Promise<boolean>;
+  presence(deviceId: string): Promise<DevicePresence>;
 }
 
 /**

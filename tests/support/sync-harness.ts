@@ -155,6 +155,7 @@ export function createSyncHarness(sandbox: Sandbox & { fetch: typeof fetch }, op
   const target = devicesTarget(world.assetPanda);
   const collection: CollectionRef = { ...target.tenant, collectionId: target.collectionId };
   const { reader, writer } = assetPandaRecords(assetPanda, target.tenant);
+  const devices = graphDeviceSource(graph);
   const savedStore = options.store ?? createMemoryRunStore();
   const store: RunStore = {
     ...savedStore,
@@ -174,6 +175,8 @@ export function createSyncHarness(sandbox: Sandbox & { fetch: typeof fetch }, op
     tenant: target.tenant,
     reader,
     writer,
+    /** The engine's device source over the Graph client, for tests that wrap it. */
+    devices,
     collection,
     get tokensIssued() {
       return tokensIssued;
@@ -203,7 +206,7 @@ export function createSyncHarness(sandbox: Sandbox & { fetch: typeof fetch }, op
       death = { when: () => false, after: false, dead: false, atSave };
     },
     engine: (deps: Partial<SyncEngineDeps> = {}): SyncEngine =>
-      createSyncEngine({ devices: graphDeviceSource(graph), records: reader, writer, store, now, sleep, ...deps }),
+      createSyncEngine({ devices, records: reader, writer, store, now, sleep, ...deps }),
     /** The caller's part before every run: the column listing for the mapping check. */
     async mapping(changes: Partial<MappingInput> = {}): Promise<{ mapping: Mapping; fields: Field[] }> {
       const fields = await assetPanda.listFields(collection);
