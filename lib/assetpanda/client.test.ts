@@ -306,6 +306,37 @@ describe('Asset Panda client: one outcome per record', () => {
     ]);
   });
 
+  it('reads a delete answered one result per record, like the writes a working client saw', async () => {
+    const { column: _column, ...collection } = devices();
+    const records = ['PC-1', 'PC-2'].map((name, i) => seedDevice(name, `S-${i}`).id);
+    answerWith('DELETE', '/collection-records', '{"data":{"records":[{"success":true,"errors":[],"index":0},{"success":false,"errors":["Record is locked by an audit"],"index":1}]}}');
+    expect(await client().deleteRecords(collection, records)).toEqual([
+      { ok: true, recordId: records[0] },
+      { ok: false, retryable: false, reason: 'Asset Panda refused this record: Record is locked by an audit.', errors: [{ message: 'Record is locked by an audit', notUnique: false }] },
+    ]);
+  });
+
+  it('does not take a delete answer that names other records than those sent', async () => {
+    const { column: _column, ...collection } = devices();
+    const records = ['PC-1', 'PC-2'].map((name, i) => seedDevice(name, `S-${i}`).id);
+    answerWith('DELETE', '/collection-records', JSON.stringify({ data: [{ recordId: records[0] }, { recordId: '01HZZZZZZZZZZZZZZZZZZZZZZZ' }] }));
+    const attempt = client().deleteRecords(collection, records);
+    await expect(attempt).rejects.toBeInstanceOf(UnconfirmedWriteError);
+    await expect(attempt).rejects.toThrow(/cannot tell which were deleted/);
+  });
+
+  it.each(STYLES)('counts a record already gone as deleted, sending the others of its request again alone (%s shape)', async (style) => {
+    sandbox.world.assetPanda.answerStyle = style;
+    const { column: _column, ...collection } = devices();
+    const records = ['PC-1', 'PC-2', 'PC-3'].map((name, i) => seedDevice(name, `S-${i}`).id);
+    collectionNamed(sandbox.world.assetPanda, 'Devices').records.delete(records[1]!);
+
+    expect(await client().deleteRecords(collection, records)).toEqual(records.map((recordId) => ({ ok: true, recordId })));
+    expect(storedDevices()).toEqual([]);
+    expect(recordsPerRequest('DELETE')).toEqual([3, 1, 1, 1]);
+    await client().deleteRecord(collection, records[0]!);
+  });
+
   it('hands back the outcomes so far when a later request fails as a whole', async () => {
     const { column, ...collection } = devices();
     let posts = 0;

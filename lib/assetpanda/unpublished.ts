@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorDetail, UniqueViolation } from './errors';
+import { AssetPandaError, type ErrorDetail, type UniqueViolation } from './errors';
 import { assumed, eitherOf } from './expectations';
 import { COLUMN_ID, COLUMN_LISTING, envelope, recordQuery } from './published';
 import type { AssetRecord, CollectionRef, FieldValues, Named, Tenant } from './types';
@@ -215,27 +215,30 @@ const RecordResultSchema = z.looseObject({
   id: z.string().min(1).optional(),
 });
 
+/** One result per record, in request order, each `index` (when given) being its position. */
+const RecordResultsSchema = z
+  .object({
+    data: z.object({
+      records: z.array(RecordResultSchema).superRefine((results, context) => {
+        results.forEach((result, position) => {
+          if (result.index !== undefined && result.index !== position) {
+            context.addIssue({ code: 'custom', path: [position, 'index'], message: `index ${result.index} is not the result's position ${position}` });
+          }
+        });
+      }),
+    }),
+  })
+  .transform((body) =>
+    body.data.records.map((result): RecordResult =>
+      result.success ? { written: true, ...(result.id ? { recordId: result.id } : {}) } : { written: false, errors: (result.errors ?? []).map(errorDetail) },
+    ),
+  );
+
 const WRITE_RECORD_RESULTS = assumed(
   'write-record-results',
   'POST and PUT /collection-records answer { data: { records: [ { success, errors, index } ] } } (as a working client observed): one result per record, ' +
     'in the order of the request (index being its position from 0); success: false means that record was not written, errors saying why.',
-  z
-    .object({
-      data: z.object({
-        records: z.array(RecordResultSchema).superRefine((results, context) => {
-          results.forEach((result, position) => {
-            if (result.index !== undefined && result.index !== position) {
-              context.addIssue({ code: 'custom', path: [position, 'index'], message: `index ${result.index} is not the result's position ${position}` });
-            }
-          });
-        }),
-      }),
-    })
-    .transform((body) =>
-      body.data.records.map((result): RecordResult =>
-        result.success ? { written: true, ...(result.id ? { recordId: result.id } : {}) } : { written: false, errors: (result.errors ?? []).map(errorDetail) },
-      ),
-    ),
+  RecordResultsSchema,
 );
 
 /** A write answer in either evidenced shape. */
@@ -270,12 +273,34 @@ export function deleteBody(collection: CollectionRef, recordIds: readonly string
   return { ...envelope(collection), records: recordIds.map((recordId) => ({ recordId })) };
 }
 
+/** What a delete answer says: the records it names as deleted, or one result per record. */
+export type DeleteAnswer = { deleted: string[] } | { results: RecordResult[] };
+
 // ASSUMPTION: the delete answers { data: [ { recordId } ] }, naming the records it deleted.
-export const DELETE_RESULT = assumed(
+const DELETE_RESULT = assumed(
   'delete-result',
   'DELETE /collection-records answers { data: [ { recordId } ] } naming the deleted records.',
-  z.object({ data: z.array(z.looseObject({ recordId: z.string() })) }).transform((body) => body.data.map((item) => item.recordId)),
+  z.object({ data: z.array(z.looseObject({ recordId: z.string() })) }).transform((body): DeleteAnswer => ({ deleted: body.data.map((item) => item.recordId) })),
 );
+
+// ASSUMPTION: the delete may answer like the writes a working client observed (§1.1b), one result
+// per record in request order, a 2xx answer holding the records it did not delete.
+const DELETE_RECORD_RESULTS = assumed(
+  'delete-record-results',
+  'DELETE /collection-records answers { data: { records: [ { success, errors, index } ] } } like the writes: one result per record, in the order of the request.',
+  RecordResultsSchema.transform((results): DeleteAnswer => ({ results })),
+);
+
+/** A delete answer in either shape. */
+export const DELETE_RESULTS = eitherOf(DELETE_RESULT, DELETE_RECORD_RESULTS);
+
+// ASSUMPTION: a delete naming a record that is no longer there answers 404 as a whole (nothing
+// deleted). Alone in its request, that record is gone already, which is what the delete wanted:
+// it counts as deleted (a delete sent again after a lost answer meets exactly this). In a request
+// of several, which one is gone is not said: each is sent again alone.
+export function isGoneAlready(error: unknown): boolean {
+  return error instanceof AssetPandaError && error.kind === 'not-found';
+}
 
 // ASSUMPTION: the API checks the key's permission before it reads a write's body, so an update of
 // no records changes nothing and answers 403 for a key without write permission, and a success or
@@ -337,6 +362,7 @@ export const UNPUBLISHED_EXPECTATIONS = [
   WRITE_RESULT,
   WRITE_RECORD_RESULTS,
   DELETE_RESULT,
+  DELETE_RECORD_RESULTS,
   ERROR_BODY,
 ];
 

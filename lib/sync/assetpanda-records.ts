@@ -67,12 +67,10 @@ export function assetPandaRecords(client: AssetPandaClient, tenant: Tenant): { r
     },
     async delete(collectionId, recordIds) {
       try {
-        await client.deleteRecords(collection(collectionId), recordIds);
+        return (await client.deleteRecords(collection(collectionId), recordIds)).map(outcomeOf);
       } catch (error) {
-        // Asked to delete one record that is not there: it is gone already (a repeat of a delete whose answer was lost).
-        if (!(error instanceof AssetPandaError && error.kind === 'not-found' && recordIds.length === 1)) throw writeFailure(error, 'delete');
+        throw writeFailure(error, 'delete');
       }
-      return recordIds.map((recordId) => ({ ok: true, recordId }));
     },
   };
 

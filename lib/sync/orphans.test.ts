@@ -67,6 +67,18 @@ describe('records whose device Intune did not list', () => {
     expect(statusOf(typo.id)).toBe('In Use');
   });
 
+  it('pause the run in words about reading one device when Intune keeps failing those reads', async () => {
+    const harness = createSyncHarness(sandbox);
+    const { fields } = await harness.mapping();
+    const input = await harness.mapping({ behaviour: { missingDevices: markRetired(harness, fields) } });
+    seedRecord(sandbox.world.assetPanda, 'Devices', { Name: 'PC-GONE', 'Intune Device ID': '00000000-1111-4222-8333-444444444444' });
+    sandbox.fault({ host: 'graph.microsoft.com', method: 'GET', path: /\/managedDevices\/[^/]+$/, times: 1_000, response: graphError(500, 'InternalServerError', 'Something broke.') });
+
+    const run = await harness.engine().sync(input);
+
+    expect(run.pause).toMatchObject({ code: 'intune-unavailable', message: expect.stringContaining('is not answering the read of one device') });
+  });
+
   it('holding a value that is no Intune device id are never deleted', async () => {
     const harness = createSyncHarness(sandbox);
     const input = await harness.mapping({ behaviour: { missingDevices: { action: 'delete' } } });
