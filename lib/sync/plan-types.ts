@@ -26,7 +26,9 @@ export type MissingAction = 'setValue' | 'clearField' | 'delete';
 /**
  * One line of a plan. Writes: a record to create, a record to update (changed fields only), a
  * record whose device is gone to mark or delete. Reports: a conflict (never written), a device
- * not synced and why, a record whose device is gone but left alone, a linked value not found.
+ * not synced and why, a record whose device is gone but left alone (or whose Intune Device ID is no
+ * id at all), and `lookup`: a field of a device's record left as it is because its value could not
+ * be had — a linked value no record holds, or an Intune value the transform cannot convert.
  */
 export type PlanEntry =
   | { kind: 'create'; device: DeviceRef; values: FieldValues; key: RecordKey }
@@ -69,6 +71,7 @@ export interface PlanCounts {
   skipped: number;
   /** Records whose device is gone from Intune: to mark or delete, or left alone. */
   orphans: number;
+  /** Fields left as they are (`lookup` lines): a linked value no record holds, an Intune value the transform cannot convert. */
   lookupProblems: number;
 }
 

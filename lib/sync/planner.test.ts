@@ -212,6 +212,22 @@ describe('records whose device is gone from Intune', () => {
   });
 });
 
+describe('values the mapping cannot convert', () => {
+  it('leave the field as it is, even where empty values overwrite, and are reported with the rest written', () => {
+    const clearing = mappingWith().fields.map((entry) => ({ ...entry, keepWhenEmpty: false }));
+    const stored = record({ 'Intune Device ID': 'd1', 'Serial Number': 'SER1', Name: 'PC-d1', Compliance: 'Compliant', Model: 'Latitude 5410' });
+    // Intune added a compliance state after the mapping's labels were chosen.
+    const { entries, counts } = plan([stored], [device('d1', 'SER1', { complianceState: 'configManager' })], { fields: clearing });
+    const [update] = ofKind(entries, 'update');
+    expect(update?.changes.map((change) => change.fieldName)).not.toContain('Compliance');
+    expect(update?.changes.map((change) => change.fieldName)).toContain('Model');
+    expect(ofKind(entries, 'lookup')).toEqual([
+      expect.objectContaining({ fieldName: 'Compliance', value: 'configManager', reason: expect.stringMatching(/^Compliance is "configManager", which cannot be written into Compliance: .* Compliance is left as it is\.$/) }),
+    ]);
+    expect(counts.lookupProblems).toBe(1);
+  });
+});
+
 describe('lookups into a linked collection', () => {
   it('write the linked value as Asset Panda holds it, and report a value no record holds without holding back the rest', () => {
     const location = FIELDS.find((field) => field.name === 'Location')!;

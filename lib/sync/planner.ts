@@ -8,7 +8,7 @@ import { isEmptyValue, sameValue } from '../mapping/transform';
 import type { LookupTables } from './lookups';
 import { matchKeyValue } from './match-key';
 import type { DeviceRef, PlanCounts, PlanEntry, RecordRef } from './plan-types';
-import { MappedValues, type ValueRow } from './record-values';
+import { MappedValues, type UnconvertedValue, type ValueRow } from './record-values';
 
 /** A match key as the planner uses it: the Intune field, the Asset Panda field it is written to, and the records by value. */
 interface MatchKey {
@@ -76,6 +76,7 @@ export class Planner {
   /** Per device, reused: its values, each match key's compared form (by slot, then by key), the records holding it. */
   private readonly scratch = {
     values: [] as ValueRow,
+    unconverted: [] as UnconvertedValue[],
     keySlots: [] as Array<string | undefined>,
     keyValues: [] as Array<string | undefined>,
     held: [] as Array<number | number[] | undefined>,
@@ -164,8 +165,9 @@ export class Planner {
 
   private planDevice(device: ManagedDevice): void {
     // Scratch rows, reused from device to device: nothing keeps them (entries copy what they need).
-    const { keySlots, keyValues, held } = this.scratch;
-    const values = this.mapped.read(device, keySlots, this.scratch.values);
+    const { keySlots, keyValues, held, unconverted } = this.scratch;
+    unconverted.length = 0;
+    const values = this.mapped.read(device, keySlots, this.scratch.values, unconverted);
     for (const [k, key] of this.keys.entries()) {
       const value = keySlots[key.slot];
       keyValues[k] = value;
@@ -209,6 +211,7 @@ export class Planner {
     if (record >= 0 && this.heldElsewhere(plan, held, values)) return;
 
     this.resolveLookups(values, ref, record);
+    this.reportUnconverted(unconverted, ref, record);
     const stored = record >= 0 ? this.recordRows[record] : undefined;
     if (stored) {
       const changes = this.mapped.changes(values, stored);
@@ -272,6 +275,22 @@ export class Planner {
         fieldName,
         value: String(value),
         reason: `No record of the collection that ${fieldName} links to holds "${String(value)}", so ${fieldName} is left as it is. Add that record in Asset Panda, or map another field.`,
+      });
+    }
+  }
+
+  /** Values the transform could not convert: their fields are left as they are, each reported as a line. */
+  private reportUnconverted(unconverted: readonly UnconvertedValue[], device: DeviceRef, record: number): void {
+    for (const { slot, source, value, reason } of unconverted) {
+      const field = this.mapped.fields[slot] as Field;
+      this.entries.push({
+        kind: 'lookup',
+        device,
+        ...(record >= 0 ? { record: this.recordRef(record) } : {}),
+        fieldId: field.id,
+        fieldName: field.name,
+        value,
+        reason: `${source} is "${value}", which cannot be written into ${field.name}: ${reason}. ${field.name} is left as it is.`,
       });
     }
   }
