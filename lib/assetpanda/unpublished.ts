@@ -149,6 +149,11 @@ export const EXACT_MATCH_OPERATOR = 'equals';
 // ASSUMPTION: `pagination.size` may be up to 100 (the published example asks for 10).
 export const SEARCH_PAGE_SIZE = 100;
 
+// ASSUMPTION: a record just written may take a moment to be found by a search (from/size paging
+// suggests a search index, refreshed about once a second, not the records themselves). A create
+// whose answer was lost is looked for again after this long before it is sent again.
+export const SEARCH_CATCH_UP_MS = 3_000;
+
 interface SearchAnswer {
   records: AssetRecord[];
   /** Every match, when the answer counts them. */

@@ -2,7 +2,7 @@ import type { AssetPandaClient } from '../assetpanda/client';
 import { AssetPandaError, UnconfirmedWriteError } from '../assetpanda/errors';
 import { DELETE_LIMIT, UPDATE_LIMIT } from '../assetpanda/published';
 import type { AssetRecord, CollectionRef, RecordOutcome, Tenant } from '../assetpanda/types';
-import { CREATE_LIMIT } from '../assetpanda/unpublished';
+import { CREATE_LIMIT, SEARCH_CATCH_UP_MS } from '../assetpanda/unpublished';
 import { PortError, type RecordReader, type RecordWriter, type WriteOutcome } from './ports';
 
 /** Where a listing of records goes on (the engine's RecordCursor): the next `from`, and the ids read so far. */
@@ -40,6 +40,7 @@ export function assetPandaRecords(client: AssetPandaClient, tenant: Tenant): { r
         throw readFailure(error);
       }
     },
+    findCatchUpMs: SEARCH_CATCH_UP_MS,
     async fields(collectionId) {
       try {
         return await client.listFields(collection(collectionId));

@@ -73,7 +73,7 @@ export interface SyncEngine {
   discard(runId: string): Promise<RunRecord>;
 }
 
-const EMPTY_WRITES: WriteCounts = { created: 0, updated: 0, marked: 0, deleted: 0, failed: 0, pending: 0 };
+const EMPTY_WRITES: Required<WriteCounts> = { created: 0, found: 0, updated: 0, marked: 0, deleted: 0, failed: 0, pending: 0 };
 
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const now = deps.now ?? (() => Date.now());

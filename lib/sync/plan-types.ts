@@ -55,6 +55,8 @@ export interface WriteState {
   attempts: number;
   /** The record written (a new record's id when Asset Panda named it). */
   recordId?: string;
+  /** A create that found its record in Asset Panda already (someone else made it): nothing was written; `reason` says so. */
+  found?: boolean;
   /** Why it failed, for the admin. */
   reason?: string;
 }
@@ -77,6 +79,8 @@ export interface PlanCounts {
 
 export interface WriteCounts {
   created: number;
+  /** Creates whose record someone else had made meanwhile: found, nothing written (the next sync updates it). */
+  found?: number;
   updated: number;
   /** Records of devices gone from Intune, marked or cleared as the mapping says. */
   marked: number;

@@ -47,6 +47,8 @@ export interface RecordReader {
   page(collectionId: string, cursor?: RecordCursor): Promise<Page<AssetRecord, RecordCursor>>;
   /** The records whose field holds this value. */
   find(collectionId: string, fieldId: string, value: string): Promise<AssetRecord[]>;
+  /** How long a record just written may take to be found by `find`: a lost create is looked for once more after it. */
+  findCatchUpMs: number;
   /** The collection's fields as Asset Panda lists them now. */
   fields(collectionId: string): Promise<Field[]>;
 }

@@ -65,7 +65,7 @@ export class RunProgress {
   }
 
   writing(written: WriteCounts): void {
-    const total = written.created + written.updated + written.marked + written.deleted + written.failed + written.pending;
+    const total = written.created + (written.found ?? 0) + written.updated + written.marked + written.deleted + written.failed + written.pending;
     const done = total - written.pending;
     if (this.current.phase !== 'writing') {
       // A resumed run: what earlier stretches wrote does not count towards this one's pace.

@@ -72,7 +72,7 @@ describe('a sync of 2 000 devices', () => {
 
     expect(second.status).toBe('done');
     expect(second.plan?.counts).toMatchObject({ creates: 0, updates: 0, unchanged: first.plan!.counts.creates + first.plan!.counts.updates + first.plan!.counts.unchanged });
-    expect(second.written).toEqual({ created: 0, updated: 0, marked: 0, deleted: 0, failed: 0, pending: 0 });
+    expect(second.written).toEqual({ created: 0, found: 0, updated: 0, marked: 0, deleted: 0, failed: 0, pending: 0 });
     expect(recordWrites(sandbox.requests)).toHaveLength(writesBefore);
   });
 
