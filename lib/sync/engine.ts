@@ -141,10 +141,15 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     throw new SyncBusyError(busyMessage(run, holder, collectionName, now()), taken.holder);
   }
 
-  /** Refuses a second drive of one run in this engine (a start-up resume racing a "Continue" click). */
-  function claim(runId: string): void {
+  /** Drives a run in this engine; a second drive of it meanwhile is refused (a start-up resume racing a "Continue" click). */
+  async function exclusively(runId: string, work: () => Promise<RunRecord>): Promise<RunRecord> {
     if (active.has(runId)) throw new SyncBusyError('This sync is already running. Wait for it to finish, or cancel it.', runId);
     active.add(runId);
+    try {
+      return await work();
+    } finally {
+      active.delete(runId);
+    }
   }
 
   /** Runs one stretch of a run, and records how it ended. */
@@ -298,12 +303,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       await save(run);
       await unlockAll(run);
       await lockFor(next, input.mapping.collection.name);
-      claim(next.id);
-      try {
-        return await planAndApply(next, input, options);
-      } finally {
-        active.delete(next.id);
-      }
+      return exclusively(next.id, () => planAndApply(next, input, options));
     }
     const stored = run.status === 'planning' ? undefined : await store.loadPlan(run.id);
     if (!stored) return planAndApply(run, input, options);
@@ -327,22 +327,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       checked(input);
       const run = newRun(input, 'sync');
       await lockFor(run, input.mapping.collection.name);
-      claim(run.id);
-      try {
-        return await planAndApply(run, input, options);
-      } finally {
-        active.delete(run.id);
-      }
+      return exclusively(run.id, () => planAndApply(run, input, options));
     },
 
     async resume(runId, input, options = {}) {
       checked(input);
-      claim(runId);
-      try {
-        return await resumeRun(runId, input, options);
-      } finally {
-        active.delete(runId);
-      }
+      return exclusively(runId, () => resumeRun(runId, input, options));
     },
 
     async discard(runId) {
