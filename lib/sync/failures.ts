@@ -22,7 +22,14 @@ export class CancelSignal extends Error {
 export function asPortError(error: unknown): PortError {
   if (error instanceof PortError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new PortError('systemic', `The sync stopped on an unexpected error: ${message}`, 'unexpected', undefined, { cause: error });
+  const text = message.replace(/\.?$/, '.');
+  return new PortError(
+    'systemic',
+    `The sync stopped on an unexpected error: ${text} What was written stays. Continue the sync to try again; if it stops the same way, discard it and report the error.`,
+    'unexpected',
+    undefined,
+    { cause: error },
+  );
 }
 
 export function pauseFor(failure: PortError): PauseSignal {
