@@ -125,7 +125,8 @@ describe.each(STYLES)('Asset Panda client, the API answering in the %s shapes', 
     expect(first).toEqual({ records: expect.any(Array), next: 3, ...total });
     expect(first.records.map((r) => r.id)).toEqual(wanted.slice(0, 3));
     const last = await client().searchRecords(collection, match, { from: 6, size: 3 });
-    expect(last).toEqual({ records: [expect.objectContaining({ id: wanted[6] })], ...total });
+    // Without a total a short page may only be the API's cap on `size`: only an empty page ends the listing.
+    expect(last).toEqual({ records: [expect.objectContaining({ id: wanted[6] })], ...total, ...(style === 'assumed' ? {} : { next: 7 }) });
 
     const all = [];
     for await (const record of client().searchAllRecords(collection, match)) all.push(record.id);
@@ -143,6 +144,27 @@ describe.each(STYLES)('Asset Panda client, the API answering in the %s shapes', 
     // Without a total, a full last page cannot be told from a middle one: one more request finds nothing.
     const searches = sandbox.requests.filter((request) => request.path === '/collection-records/search');
     expect(searches).toHaveLength(style === 'assumed' ? 2 : 3);
+  });
+
+  it('reads every record when Asset Panda answers fewer records per page than asked, without saying so', async () => {
+    const { column, ...collection } = devices();
+    const wanted = Array.from({ length: 60 }, (_, i) => seedDevice(`PC-${i}`, `SER-${i}`).id);
+    sandbox.world.assetPanda.searchLimits.pageCap = 25;
+    const all = [];
+    for await (const record of client().searchAllRecords(collection, { fieldId: column('Model'), value: 'Surface Laptop 5' })) all.push(record.id);
+    expect(all).toEqual(wanted);
+  });
+
+  it('stops with an unexpected answer when a page repeats records, as when Asset Panda ignores `from`', async () => {
+    const { column, ...collection } = devices();
+    for (let i = 0; i < 150; i++) seedDevice(`PC-${i}`, `SER-${i}`);
+    sandbox.world.assetPanda.searchLimits.ignoresFrom = true;
+    const all = [];
+    const reading = (async () => {
+      for await (const record of client().searchAllRecords(collection, { fieldId: column('Model'), value: 'Surface Laptop 5' })) all.push(record.id);
+    })();
+    await expect(reading).rejects.toMatchObject({ kind: 'unexpected-answer', message: expect.stringContaining('again on the page from 100') });
+    expect(sandbox.requests.filter((request) => request.path === '/collection-records/search')).toHaveLength(2);
   });
 
   it('gets one record with its values keyed by field id', async () => {
@@ -282,6 +304,37 @@ describe('Asset Panda client: one outcome per record', () => {
     expect(await client().createRecords(collection, [{ [column('Serial Number')]: 'S-1' }])).toEqual([
       { ok: false, retryable: false, reason: 'Asset Panda refused this record: Name is required.', errors: [{ message: 'Name is required', notUnique: false }] },
     ]);
+  });
+
+  it('reads a delete answered one result per record, like the writes a working client saw', async () => {
+    const { column: _column, ...collection } = devices();
+    const records = ['PC-1', 'PC-2'].map((name, i) => seedDevice(name, `S-${i}`).id);
+    answerWith('DELETE', '/collection-records', '{"data":{"records":[{"success":true,"errors":[],"index":0},{"success":false,"errors":["Record is locked by an audit"],"index":1}]}}');
+    expect(await client().deleteRecords(collection, records)).toEqual([
+      { ok: true, recordId: records[0] },
+      { ok: false, retryable: false, reason: 'Asset Panda refused this record: Record is locked by an audit.', errors: [{ message: 'Record is locked by an audit', notUnique: false }] },
+    ]);
+  });
+
+  it('does not take a delete answer that names other records than those sent', async () => {
+    const { column: _column, ...collection } = devices();
+    const records = ['PC-1', 'PC-2'].map((name, i) => seedDevice(name, `S-${i}`).id);
+    answerWith('DELETE', '/collection-records', JSON.stringify({ data: [{ recordId: records[0] }, { recordId: '01HZZZZZZZZZZZZZZZZZZZZZZZ' }] }));
+    const attempt = client().deleteRecords(collection, records);
+    await expect(attempt).rejects.toBeInstanceOf(UnconfirmedWriteError);
+    await expect(attempt).rejects.toThrow(/cannot tell which were deleted/);
+  });
+
+  it.each(STYLES)('counts a record already gone as deleted, sending the others of its request again alone (%s shape)', async (style) => {
+    sandbox.world.assetPanda.answerStyle = style;
+    const { column: _column, ...collection } = devices();
+    const records = ['PC-1', 'PC-2', 'PC-3'].map((name, i) => seedDevice(name, `S-${i}`).id);
+    collectionNamed(sandbox.world.assetPanda, 'Devices').records.delete(records[1]!);
+
+    expect(await client().deleteRecords(collection, records)).toEqual(records.map((recordId) => ({ ok: true, recordId })));
+    expect(storedDevices()).toEqual([]);
+    expect(recordsPerRequest('DELETE')).toEqual([3, 1, 1, 1]);
+    await client().deleteRecord(collection, records[0]!);
   });
 
   it('hands back the outcomes so far when a later request fails as a whole', async () => {

@@ -12,17 +12,20 @@ import {
   COLUMN_LISTINGS,
   columnsQuery,
   CREATE_LIMIT,
-  DELETE_RESULT,
+  DELETE_RESULTS,
   deleteBody,
   EXACT_MATCH_OPERATOR,
   faultsByRecord,
+  isGoneAlready,
   MODULE_LIST,
   modulesQuery,
   RECORD_READ,
+  repeatedRecordMessage,
   SEARCH_PAGE_SIZE,
   SEARCH_RESULTS,
   WRITE_RESULTS,
   writeProbeBody,
+  type DeleteAnswer,
   type RecordResult,
 } from './unpublished';
 import { outcomesOf, outcomesOfRefusal, writtenOrThrow, type SentRecord } from './write-outcomes';
@@ -35,8 +38,12 @@ export interface AssetPandaClient {
   listCollections(tenant: Tenant): Promise<Named[]>;
   /** The collection's fields (deleted ones are left out). */
   listFields(collection: CollectionRef): Promise<Field[]>;
-  /** One page of the records whose field holds the value (every record without a match); `from` and `size` as the API pages. */
-  searchRecords(collection: CollectionRef, match: FieldMatch | undefined, page?: { from?: number; size?: number }): Promise<RecordPage>;
+  /**
+   * One page of the records whose field holds the value (every record without a match); `from` and
+   * `size` as the API pages. `seen` holds the ids of the listing's earlier pages: a page repeating
+   * one fails as an unexpected answer (see repeatedRecordMessage), and its own ids are added.
+   */
+  searchRecords(collection: CollectionRef, match: FieldMatch | undefined, page?: { from?: number; size?: number; seen?: Set<string> }): Promise<RecordPage>;
   /** Every record whose field holds the value, page after page. */
   searchAllRecords(collection: CollectionRef, match: FieldMatch): AsyncGenerator<AssetRecord>;
   getRecord(collection: CollectionRef, recordId: string): Promise<AssetRecord>;
@@ -53,9 +60,10 @@ export interface AssetPandaClient {
   updateRecord(collection: CollectionRef, update: RecordUpdate): Promise<WrittenRecord>;
   /** As `createRecords`, in requests of at most 5 records (the Pro cap). */
   updateRecords(collection: CollectionRef, updates: readonly RecordUpdate[]): Promise<RecordOutcome[]>;
+  /** Throws when Asset Panda does not delete it; a record already gone counts as deleted (see isGoneAlready). */
   deleteRecord(collection: CollectionRef, recordId: string): Promise<void>;
-  /** Deleted in requests of at most 5 records (the Pro cap). */
-  deleteRecords(collection: CollectionRef, recordIds: readonly string[]): Promise<void>;
+  /** As `createRecords`, in requests of at most 5 records (the Pro cap); a record already gone counts as deleted. */
+  deleteRecords(collection: CollectionRef, recordIds: readonly string[]): Promise<RecordOutcome[]>;
   /** Whether the key may write records in the module; asks without changing anything. */
   canWriteRecords(target: Tenant & { collectionId?: string }): Promise<boolean>;
 }
@@ -133,17 +141,41 @@ export function createAssetPandaClient(options: TransportOptions): AssetPandaCli
       if (faults) return outcomesOfRefusal(faults, batch, await namingFields(collection, [...faults.values()].flat().map((detail) => detail.field)));
       throw writeFailure(error instanceof NotUniqueError ? await explained(error, collection, batch, offset) : error);
     }
-    if (results.length !== batch.length) {
+    if (results.length !== batch.length) throw unpairable(verb, batch.length, results.length);
+    const fieldIds = results.flatMap((result) => (result.written ? [] : result.errors.map((detail) => detail.field)));
+    return outcomesOf(results, batch, await namingFields(collection, fieldIds));
+  }
+
+  /** Sends one delete request and reads what became of each of its records. */
+  async function deleteBatch(collection: CollectionRef, batch: readonly string[]): Promise<RecordOutcome[]> {
+    const subject = `the records to delete in collection ${collection.collectionId}`;
+    let answer: DeleteAnswer;
+    try {
+      answer = await read(DELETE_RESULTS, { endpoint: ENDPOINTS.delete, body: deleteBody(collection, batch), subject });
+    } catch (error) {
+      if (!isGoneAlready(error)) throw writeFailure(error);
+      if (batch.length === 1) return [{ ok: true, recordId: batch[0] as string }];
+      const alone: RecordOutcome[] = [];
+      for (const recordId of batch) alone.push(...(await deleteBatch(collection, [recordId])));
+      return alone;
+    }
+    const sent = batch.map((recordId) => ({ values: {}, recordId }));
+    if ('results' in answer) {
+      if (answer.results.length !== batch.length) throw unpairable('delete', batch.length, answer.results.length);
+      return outcomesOf(answer.results, sent, []);
+    }
+    // The answer names what it deleted: exactly the records sent, or the extension cannot tell what happened.
+    const named = new Set(answer.deleted);
+    if (named.size !== batch.length || batch.some((recordId) => !named.has(recordId))) {
       throw new UnconfirmedWriteError(
         new AssetPandaError(
           'unexpected-answer',
-          `Asset Panda answered the ${verb} of ${batch.length} records with ${results.length} results, so the extension cannot tell which record is which. ` +
-            'Use "Export diagnostics" on the options page to report it.',
+          `Asset Panda answered the delete of ${batch.length} records (${batch.join(', ')}) naming ${answer.deleted.length === 0 ? 'none' : answer.deleted.join(', ')}, ` +
+            'so the extension cannot tell which were deleted. Use "Export diagnostics" on the options page to report it.',
         ),
       );
     }
-    const fieldIds = results.flatMap((result) => (result.written ? [] : result.errors.map((detail) => detail.field)));
-    return outcomesOf(results, batch, await namingFields(collection, fieldIds));
+    return batch.map((recordId): RecordOutcome => ({ ok: true, recordId }));
   }
 
   const client: AssetPandaClient = {
@@ -164,21 +196,24 @@ export function createAssetPandaClient(options: TransportOptions): AssetPandaCli
       const from = page.from ?? 0;
       const size = Math.min(page.size ?? SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE);
       const filters = match ? [{ field: match.fieldId, operator: EXACT_MATCH_OPERATOR, value: match.value }] : [];
-      const { records, total } = await read(SEARCH_RESULTS, {
-        endpoint: ENDPOINTS.search,
-        body: searchBody(collection, filters, { from, size }),
-        subject: `collection ${collection.collectionId}`,
-      });
+      const subject = `collection ${collection.collectionId}`;
+      const { records, total } = await read(SEARCH_RESULTS, { endpoint: ENDPOINTS.search, body: searchBody(collection, filters, { from, size }), subject });
+      if (page.seen) {
+        const repeated = records.find((record) => page.seen?.has(record.id));
+        if (repeated) throw new AssetPandaError('unexpected-answer', repeatedRecordMessage(repeated.id, subject, from));
+        for (const record of records) page.seen.add(record.id);
+      }
       const reached = from + records.length;
-      // Without a total, only a page shorter than the size asked for is known to be the last.
-      const more = total === undefined ? records.length === size : records.length > 0 && reached < total;
+      // Without a total only an empty page ends the listing: a short one may be the API's own cap on `size`.
+      const more = records.length > 0 && (total === undefined || reached < total);
       return { records, ...(total === undefined ? {} : { total }), ...(more ? { next: reached } : {}) };
     },
 
     async *searchAllRecords(collection, match) {
+      const seen = new Set<string>();
       let from: number | undefined = 0;
       while (from !== undefined) {
-        const page: RecordPage = await client.searchRecords(collection, match, { from });
+        const page: RecordPage = await client.searchRecords(collection, match, { from, seen });
         yield* page.records;
         from = page.next;
       }
@@ -210,18 +245,10 @@ export function createAssetPandaClient(options: TransportOptions): AssetPandaCli
       inBatches(updates, UPDATE_LIMIT, 'sent', (batch, offset) => writeBatch(ENDPOINTS.update, updateBody(collection, batch), collection, batch, offset)),
 
     async deleteRecord(collection, recordId) {
-      await client.deleteRecords(collection, [recordId]);
+      writtenOrThrow((await client.deleteRecords(collection, [recordId]))[0], 'delete');
     },
 
-    async deleteRecords(collection, recordIds) {
-      await inBatches(recordIds, DELETE_LIMIT, 'deleted', (batch) =>
-        read(DELETE_RESULT, {
-          endpoint: ENDPOINTS.delete,
-          body: deleteBody(collection, batch),
-          subject: `the records to delete in collection ${collection.collectionId}`,
-        }),
-      );
-    },
+    deleteRecords: (collection, recordIds) => inBatches(recordIds, DELETE_LIMIT, 'deleted', (batch) => deleteBatch(collection, batch)),
 
     async canWriteRecords(target) {
       try {
@@ -234,4 +261,15 @@ export function createAssetPandaClient(options: TransportOptions): AssetPandaCli
     },
   };
   return client;
+}
+
+/** A write answered with another number of results than records sent: which record is which is unknown. */
+function unpairable(verb: string, sent: number, results: number): UnconfirmedWriteError {
+  return new UnconfirmedWriteError(
+    new AssetPandaError(
+      'unexpected-answer',
+      `Asset Panda answered the ${verb} of ${sent} records with ${results} results, so the extension cannot tell which record is which. ` +
+        'Use "Export diagnostics" on the options page to report it.',
+    ),
+  );
 }

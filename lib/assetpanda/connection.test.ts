@@ -252,6 +252,29 @@ describe('Asset Panda connection', () => {
     expect((await connection().collections()).length).toBeGreaterThan(0);
   });
 
+  it('keeps a key record it cannot read, says what to do, and connects afresh only once the admin forgets it', async () => {
+    const { account, module } = tenant();
+    await connection().testAndSave(readWrite, account.id, module.id);
+    const db = await database;
+    const [key] = await db.getAllKeys('cryptoKeys');
+    const unreadable = { schemaVersion: 99, data: {} };
+    await db.put('cryptoKeys', unreadable, key!);
+    sandbox.requests.length = 0;
+
+    const api = connection();
+    expect(await api.lockState()).toBe('unreadable');
+    const advice = expect.stringContaining('"Forget the saved key"');
+    await expect(api.collections()).rejects.toMatchObject({ kind: 'not-connected', message: advice });
+    await expect(api.testAndSave(readWrite, account.id, module.id)).rejects.toMatchObject({ kind: 'not-connected', message: advice });
+    await expect(api.setPassphrase('', 'a long enough passphrase')).rejects.toMatchObject({ kind: 'not-connected' });
+    expect(sandbox.requests).toEqual([]);
+    expect(await db.getAll('cryptoKeys')).toEqual([unreadable]);
+    expect(await api.status()).toMatchObject({ state: 'connected' });
+
+    await api.forgetLockedKey();
+    expect(await connection().testAndSave(readWrite, account.id, module.id)).toMatchObject({ state: 'connected' });
+  });
+
   it('forgets the saved key and the passphrase when the passphrase is lost, and connects afresh', async () => {
     const { account, module } = tenant();
     await connection().testAndSave(readWrite, account.id, module.id);

@@ -1,6 +1,6 @@
 import type { Database } from '../db/open';
 import { UnreadableDocumentError } from '../db/settings-document';
-import { PassphraseError, SecretUnreadableError, VaultLockedError, type LockState, type SecretVault } from '../secrets/vault';
+import { PassphraseError, SecretUnreadableError, VaultLockedError, VaultUnreadableError, type LockState, type SecretVault } from '../secrets/vault';
 import { API_BASE_URL_RULE, DEFAULT_API_BASE_URL, normaliseApiBaseUrl } from './api-base-url';
 import { createAssetPandaClient, type AssetPandaClient } from './client';
 import { connectionStore, type SavedConnection } from './connection-store';
@@ -58,12 +58,22 @@ const SECRET_PURPOSE = 'assetpanda.accessKeySecret';
 export const LOCKED_MESSAGE =
   'Asset Panda is locked. Unlock with your passphrase on the options page (Asset Panda → Passphrase lock); until then nothing, scheduled sync included, calls Asset Panda.';
 
+function unreadableKey(problem: string): AssetPandaError {
+  return new AssetPandaError(
+    'not-connected',
+    `The key that protects the saved Access Key Secret cannot be read. ${problem} It is kept as it is, and nothing was changed. ` +
+      'If an older version of the extension is running than the one that saved it, update the extension. Otherwise choose "Forget the saved key" ' +
+      '(options page → Asset Panda → Passphrase lock), then enter the Access Key Secret again.',
+  );
+}
+
 /** Runs a vault operation, in the words of an Asset Panda error when the vault refuses. */
 async function inVault<T>(operation: () => Promise<T>): Promise<T> {
   try {
     return await operation();
   } catch (error) {
     if (error instanceof VaultLockedError) throw new AssetPandaError('locked', LOCKED_MESSAGE);
+    if (error instanceof VaultUnreadableError) throw unreadableKey(error.problem);
     if (error instanceof PassphraseError) {
       throw new AssetPandaError(
         'invalid-input',
@@ -146,6 +156,8 @@ export function createAssetPandaConnection({ database, vault, fetch, sleep }: Co
       // A locked vault could not seal the new key: say so before calling Asset Panda at all.
       if ((await vault.lockState()) === 'locked') throw new AssetPandaError('locked', LOCKED_MESSAGE);
       const credentials = await credentialsFrom(input);
+      // Sealed before Asset Panda is called, so that a vault whose key does not read says so first.
+      const accessKeySecret = await inVault(() => vault.seal(SECRET_PURPOSE, credentials.accessKeySecret));
       const client = clientFor(credentials);
       const account = (await client.listAccounts()).find((candidate) => candidate.id === accountId);
       if (!account) {
@@ -166,7 +178,7 @@ export function createAssetPandaConnection({ database, vault, fetch, sleep }: Co
       const saved: SavedConnection = {
         baseUrl: credentials.baseUrl,
         accessKeyId: credentials.accessKeyId,
-        accessKeySecret: await inVault(() => vault.seal(SECRET_PURPOSE, credentials.accessKeySecret)),
+        accessKeySecret,
         account,
         module,
         savedAt: new Date().toISOString(),

@@ -1,3 +1,5 @@
+import { backoffMs } from '../retry';
+
 /**
  * When to try an Asset Panda call again, following Microsoft Graph's throttling guidance (honour
  * Retry-After; otherwise back off exponentially). A read can be repeated safely after any transient
@@ -21,6 +23,7 @@ export function isRetryable(effect: Effect, status: number | 'network'): boolean
   return effect === 'read' && (status === 'network' || TRANSIENT_STATUSES.has(status));
 }
 
-export function backoffMs(attempt: number): number {
-  return RETRY_POLICY.firstBackoffMs * 2 ** attempt;
+/** The wait before retry `attempt` (from 0) when Asset Panda says nothing of how long. */
+export function retryBackoffMs(attempt: number): number {
+  return backoffMs(attempt, { firstMs: RETRY_POLICY.firstBackoffMs });
 }

@@ -1,11 +1,12 @@
 import { isRedirect, NO_REDIRECTS, redirectTarget } from '../redirects';
+import { parseRetryAfter, sleep as realSleep } from '../retry';
 import { API_BASE_URL_RULE, normaliseApiBaseUrl } from './api-base-url';
 import type { ShapeLog } from './diagnostics';
 import { AssetPandaError, NotUniqueError } from './errors';
 import { checkAnswer, type Answer } from './expectations';
 import { ACCESS_KEY_ID_HEADER, ACCESS_KEY_SECRET_HEADER, type Endpoint } from './published';
-import { backoffMs, isRetryable, RETRY_POLICY } from './retry';
-import { ERROR_BODY, retryAfterMs, uniqueViolations, type ErrorBody } from './unpublished';
+import { isRetryable, retryBackoffMs, RETRY_POLICY } from './retry';
+import { ERROR_BODY, uniqueViolations, type ErrorBody } from './unpublished';
 
 export interface Credentials {
   /** e.g. https://api.assetpanda.app, without a trailing slash. */
@@ -41,7 +42,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
 /** Sends Asset Panda calls with the key pair, retries what may be retried, and turns failures into errors an admin can act on. */
 export function createTransport(options: TransportOptions): Send {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? realSleep;
   const now = options.now ?? Date.now;
   // The one place the key pair is sent: it goes to Asset Panda's API or nowhere.
   const baseUrl = normaliseApiBaseUrl(options.baseUrl);
@@ -76,7 +77,7 @@ export function createTransport(options: TransportOptions): Send {
         text = await response.text();
       } catch (error) {
         if (mayRetry && isRetryable(endpoint.effect, 'network')) {
-          await sleep(backoffMs(attempt));
+          await sleep(retryBackoffMs(attempt));
           continue;
         }
         throw unreachable(baseUrl, error);
@@ -87,7 +88,7 @@ export function createTransport(options: TransportOptions): Send {
         if (text !== '' && answer.body === undefined) throw notJson(answer, options.log);
         return answer;
       }
-      const waitMs = retryAfterMs(retryAfter, now()) ?? backoffMs(attempt);
+      const waitMs = parseRetryAfter(retryAfter, now()) ?? retryBackoffMs(attempt);
       if (mayRetry && isRetryable(endpoint.effect, status) && waitMs <= RETRY_POLICY.maxWaitMs) {
         await sleep(waitMs);
         continue;

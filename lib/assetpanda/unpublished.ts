@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorDetail, UniqueViolation } from './errors';
+import { AssetPandaError, type ErrorDetail, type UniqueViolation } from './errors';
 import { assumed, eitherOf } from './expectations';
 import { COLUMN_ID, COLUMN_LISTING, envelope, recordQuery } from './published';
 import type { AssetRecord, CollectionRef, FieldValues, Named, Tenant } from './types';
@@ -149,6 +149,11 @@ export const EXACT_MATCH_OPERATOR = 'equals';
 // ASSUMPTION: `pagination.size` may be up to 100 (the published example asks for 10).
 export const SEARCH_PAGE_SIZE = 100;
 
+// ASSUMPTION: a record just written may take a moment to be found by a search (from/size paging
+// suggests a search index, refreshed about once a second, not the records themselves). A create
+// whose answer was lost is looked for again after this long before it is sent again.
+export const SEARCH_CATCH_UP_MS = 3_000;
+
 interface SearchAnswer {
   records: AssetRecord[];
   /** Every match, when the answer counts them. */
@@ -163,16 +168,29 @@ const SEARCH_RESULT = assumed(
 );
 
 // OBSERVED (§1.1b): the records come under `data.records`, with no total that a client reads.
-// ASSUMPTION: the search honours the published `pagination` (the working client sends none), so a
-// page holding fewer records than asked for is the last.
 const SEARCH_RECORDS = assumed(
   'search-records',
   'POST /collection-records/search answers { data: { records: [record…] } } (as a working client observed), without a total: ' +
-    `a page holding fewer records than asked for is the last, ${RECORD_STATEMENT}.`,
+    `the listing ends at the first empty page, ${RECORD_STATEMENT}.`,
   z.object({ data: z.object({ records: z.array(RecordSchema) }) }).transform((body): SearchAnswer => ({ records: body.data.records })),
 );
 
 export const SEARCH_RESULTS = eitherOf(SEARCH_RESULT, SEARCH_RECORDS);
+
+// ASSUMPTION: the search pages by the published `pagination` ({ from, size }) over a stable order,
+// so that no record comes twice. How the live API pages is not evidenced (the working client sends
+// no pagination): it may cap `size` below what is asked (a default of 25, say) or give no total. So
+// the client trusts neither the page size nor a short page: with a total it reads until `from`
+// reaches it, without one until a page comes back empty. A page holding a record an earlier page
+// held means `from` is not honoured (or the order moved under the listing): read on, it would never
+// end or would count records twice, so the listing fails with this message instead.
+export function repeatedRecordMessage(recordId: string, subject: string, from: number): string {
+  return (
+    `Asset Panda listed record ${recordId} of ${subject} again on the page from ${from}, so it does not page the search the way the extension ` +
+    `assumes (pagination by from and size, each record once). The extension stopped reading rather than miss or double records; nothing was written. ` +
+    'Use "Export diagnostics" on the options page to report it.'
+  );
+}
 
 // ---- Writes ------------------------------------------------------------------------------------
 
@@ -202,27 +220,30 @@ const RecordResultSchema = z.looseObject({
   id: z.string().min(1).optional(),
 });
 
+/** One result per record, in request order, each `index` (when given) being its position. */
+const RecordResultsSchema = z
+  .object({
+    data: z.object({
+      records: z.array(RecordResultSchema).superRefine((results, context) => {
+        results.forEach((result, position) => {
+          if (result.index !== undefined && result.index !== position) {
+            context.addIssue({ code: 'custom', path: [position, 'index'], message: `index ${result.index} is not the result's position ${position}` });
+          }
+        });
+      }),
+    }),
+  })
+  .transform((body) =>
+    body.data.records.map((result): RecordResult =>
+      result.success ? { written: true, ...(result.id ? { recordId: result.id } : {}) } : { written: false, errors: (result.errors ?? []).map(errorDetail) },
+    ),
+  );
+
 const WRITE_RECORD_RESULTS = assumed(
   'write-record-results',
   'POST and PUT /collection-records answer { data: { records: [ { success, errors, index } ] } } (as a working client observed): one result per record, ' +
     'in the order of the request (index being its position from 0); success: false means that record was not written, errors saying why.',
-  z
-    .object({
-      data: z.object({
-        records: z.array(RecordResultSchema).superRefine((results, context) => {
-          results.forEach((result, position) => {
-            if (result.index !== undefined && result.index !== position) {
-              context.addIssue({ code: 'custom', path: [position, 'index'], message: `index ${result.index} is not the result's position ${position}` });
-            }
-          });
-        }),
-      }),
-    })
-    .transform((body) =>
-      body.data.records.map((result): RecordResult =>
-        result.success ? { written: true, ...(result.id ? { recordId: result.id } : {}) } : { written: false, errors: (result.errors ?? []).map(errorDetail) },
-      ),
-    ),
+  RecordResultsSchema,
 );
 
 /** A write answer in either evidenced shape. */
@@ -257,12 +278,34 @@ export function deleteBody(collection: CollectionRef, recordIds: readonly string
   return { ...envelope(collection), records: recordIds.map((recordId) => ({ recordId })) };
 }
 
+/** What a delete answer says: the records it names as deleted, or one result per record. */
+export type DeleteAnswer = { deleted: string[] } | { results: RecordResult[] };
+
 // ASSUMPTION: the delete answers { data: [ { recordId } ] }, naming the records it deleted.
-export const DELETE_RESULT = assumed(
+const DELETE_RESULT = assumed(
   'delete-result',
   'DELETE /collection-records answers { data: [ { recordId } ] } naming the deleted records.',
-  z.object({ data: z.array(z.looseObject({ recordId: z.string() })) }).transform((body) => body.data.map((item) => item.recordId)),
+  z.object({ data: z.array(z.looseObject({ recordId: z.string() })) }).transform((body): DeleteAnswer => ({ deleted: body.data.map((item) => item.recordId) })),
 );
+
+// ASSUMPTION: the delete may answer like the writes a working client observed (§1.1b), one result
+// per record in request order, a 2xx answer holding the records it did not delete.
+const DELETE_RECORD_RESULTS = assumed(
+  'delete-record-results',
+  'DELETE /collection-records answers { data: { records: [ { success, errors, index } ] } } like the writes: one result per record, in the order of the request.',
+  RecordResultsSchema.transform((results): DeleteAnswer => ({ results })),
+);
+
+/** A delete answer in either shape. */
+export const DELETE_RESULTS = eitherOf(DELETE_RESULT, DELETE_RECORD_RESULTS);
+
+// ASSUMPTION: a delete naming a record that is no longer there answers 404 as a whole (nothing
+// deleted). Alone in its request, that record is gone already, which is what the delete wanted:
+// it counts as deleted (a delete sent again after a lost answer meets exactly this). In a request
+// of several, which one is gone is not said: each is sent again alone.
+export function isGoneAlready(error: unknown): boolean {
+  return error instanceof AssetPandaError && error.kind === 'not-found';
+}
 
 // ASSUMPTION: the API checks the key's permission before it reads a write's body, so an update of
 // no records changes nothing and answers 403 for a key without write permission, and a success or
@@ -324,17 +367,12 @@ export const UNPUBLISHED_EXPECTATIONS = [
   WRITE_RESULT,
   WRITE_RECORD_RESULTS,
   DELETE_RESULT,
+  DELETE_RECORD_RESULTS,
   ERROR_BODY,
 ];
 
 // ---- Rate limits -------------------------------------------------------------------------------
 
 // ASSUMPTION: over its budget (unpublished; Classic's is 400 calls per three minutes) the API
-// answers 429, with Retry-After in seconds or as an HTTP date when it says how long to wait.
-export function retryAfterMs(header: string | null, nowMs: number): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
-}
+// answers 429, with the standard Retry-After header (seconds or an HTTP date, read by lib/retry.ts)
+// when it says how long to wait.

@@ -38,7 +38,8 @@ const IdClaimsSchema = z.object({
 export async function signIn(
   env: AuthEnvironment,
   settings: IntuneSettings,
-  options: { interactive: boolean; loginHint?: string },
+  /** `prompt` (interactive only): ask for the password again ('login') rather than reuse the browser's Microsoft session. */
+  options: { interactive: boolean; loginHint?: string; prompt?: 'login' },
 ): Promise<TokenSet> {
   try {
     const { server, client } = await discover(env, settings);
@@ -56,8 +57,9 @@ export async function signIn(
       code_challenge_method: 'S256',
       state,
       nonce,
-      // Test and Save lets the admin pick an account; a sign-in for the saved account goes straight to it.
-      ...(options.interactive ? (options.loginHint ? {} : { prompt: 'select_account' }) : { prompt: 'none' }),
+      // Test and Save lets the admin pick an account; a sign-in for the saved account goes straight to
+      // it, unless the admin signed out on purpose: then Entra asks again.
+      ...(options.interactive ? (options.prompt ? { prompt: options.prompt } : options.loginHint ? {} : { prompt: 'select_account' }) : { prompt: 'none' }),
       ...(options.loginHint ? { login_hint: options.loginHint } : {}),
     };
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);

@@ -16,12 +16,14 @@ export type SignInProblem =
   | 'redirected'
   | 'service-unavailable'
   | 'sign-in-failed'
-  // Raised by the session itself, never read from an Entra answer:
+  // Raised by the extension itself, never read from an Entra answer:
   | 'wrong-account'
-  | 'signed-out';
+  | 'signed-out'
+  /** No Intune connection is saved yet: Test and Save Connection first. */
+  | 'not-connected';
 
 /** The problems an Entra answer or a failed request can mean. */
-type EntraProblem = Exclude<SignInProblem, 'wrong-account' | 'signed-out'>;
+type EntraProblem = Exclude<SignInProblem, 'wrong-account' | 'signed-out' | 'not-connected'>;
 
 export class SignInError extends UserFacingError {
   constructor(

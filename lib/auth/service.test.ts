@@ -7,6 +7,7 @@ import { useSandbox } from '../../tests/support/use-sandbox.ts';
 import { openDatabase } from '../db/open';
 import { createGraphClient } from '../graph/client';
 import { signOutMark } from './connection-store';
+import type { AuthEnvironment } from './entra';
 import { runPermissionProbe } from './probes';
 import { PROBE_RETRY_BUDGET_MS } from './test-connection';
 import { createIntuneService } from './service';
@@ -18,7 +19,8 @@ const sandbox = useSandbox({ fleetSize: 10 });
 
 const settings: IntuneSettings = { tenantId: SANDBOX_TENANT_ID, clientId: SANDBOX_CLIENT_ID, applicationObjectId: '', cloud: 'global' };
 
-function service() {
+/** `closesSignInWindow`: the admin closes every interactive sign-in window at once. */
+function service({ closesSignInWindow = false } = {}) {
   let tokens: TokenSet | undefined;
   const store: TokenStore = {
     load: async () => tokens,
@@ -29,7 +31,10 @@ function service() {
       tokens = undefined;
     },
   };
-  const env = sandboxAuthEnvironment(sandbox, onPage);
+  const sandboxEnv = sandboxAuthEnvironment(sandbox, onPage);
+  const env: AuthEnvironment = closesSignInWindow
+    ? { ...sandboxEnv, launch: async (url, interactive) => (interactive ? Promise.reject(new Error('The user did not approve access.')) : sandboxEnv.launch(url, interactive)) }
+    : sandboxEnv;
   const renewals: number[] = [];
   const alarm = { cancelled: 0 };
   // A database of its own per test: fake-indexeddb keeps databases for the whole file.
@@ -77,7 +82,7 @@ function secondAdminSignsIn() {
 describe('Intune connection service', () => {
   it('gives Microsoft Graph as the signed-in admin once connected, and a clear error before', async () => {
     const { intune } = service();
-    await expect(intune.graph()).rejects.toThrow('Microsoft Intune is not connected yet');
+    await expect(intune.graph()).rejects.toMatchObject({ code: 'not-connected', message: expect.stringContaining('Microsoft Intune is not connected yet') });
     await intune.testAndSave(settings);
     const graph = await intune.graph();
     const sizes: number[] = [];
@@ -138,6 +143,20 @@ describe('Intune connection service', () => {
     expect(sandbox.world.now() - started).toBeLessThanOrEqual(PROBE_RETRY_BUDGET_MS);
     expect(sandbox.requests.filter((r) => r.host === 'graph.microsoft.com').length).toBeGreaterThan(1);
     expect((await intune.describe({ verify: false })).connection?.settings.applicationObjectId).toBe('');
+  });
+
+  it('saves nothing when the admin closes the sign-in window, even though the browser could sign in silently', async () => {
+    const { intune, tokens } = service({ closesSignInWindow: true });
+    // The browser holds a Microsoft session, of whichever account signed in there last.
+    sandbox.world.entra.hasSession = true;
+    secondAdminSignsIn();
+
+    const result = await intune.testAndSave(settings);
+
+    expect(result.saved).toBe(false);
+    expect(result.report.problem).toMatchObject({ code: 'sign-in-cancelled' });
+    expect((await intune.describe({ verify: false })).connection).toBeNull();
+    expect(tokens()).toBeUndefined();
   });
 
   it('keeps the previous connection when a new test fails', async () => {

@@ -38,7 +38,7 @@ export function createIntuneService(deps: IntuneServiceDeps) {
 
   async function savedConnection(): Promise<SavedIntuneConnection> {
     const connection = await connections.load();
-    if (!connection) throw new SignInError('sign-in-failed', 'Microsoft Intune is not connected yet. Open the options page and use "Test and Save Connection".');
+    if (!connection) throw new SignInError('not-connected', 'Microsoft Intune is not connected yet. Open the options page and use "Test and Save Connection".');
     return connection;
   }
 
@@ -67,15 +67,18 @@ export function createIntuneService(deps: IntuneServiceDeps) {
   /**
    * Entra's "Need admin approval" page only lets the admin close it, which reads like a cancel. A
    * silent retry tells the two apart: it answers consent_required when consent is what is missing.
+   * It only classifies the failure: whatever account it signs in, a cancelled sign-in saves nothing.
    */
   async function signInOrDiagnose(settings: IntuneSettings) {
     try {
       return await deps.session.signInInteractively(settings);
     } catch (error) {
       if (!(error instanceof SignInError) || error.code !== 'sign-in-cancelled') throw error;
-      return deps.session.signInSilently(settings).catch((silent: unknown) => {
-        throw silent instanceof SignInError && silent.code === 'needs-admin-consent' ? silent : error;
-      });
+      const silent = await deps.session.signInSilently(settings).then(
+        () => undefined,
+        (failure: unknown) => failure,
+      );
+      throw silent instanceof SignInError && silent.code === 'needs-admin-consent' ? silent : error;
     }
   }
 

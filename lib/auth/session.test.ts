@@ -129,6 +129,48 @@ describe('IntuneSession', () => {
     expect(store.tokens!.refreshTokenExpiresAt! - firstDeadline).toBeGreaterThan(21 * 3600_000);
   });
 
+  it('runs one renewal at a time: the silent renewal waits for a refresh under way', async () => {
+    const plain = sandboxAuthEnvironment(sandbox);
+    const refreshSent = signal();
+    const refreshMayAnswer = signal();
+    const silentStarted = signal();
+    let silentWhileRefreshing = false;
+    let refreshing = false;
+    const observed: AuthEnvironment = {
+      ...plain,
+      fetch: async (input, init) => {
+        if (!(String(input).endsWith('/token') && init?.body?.toString().includes('refresh_token'))) return plain.fetch(input, init);
+        refreshing = true;
+        refreshSent.fire();
+        await refreshMayAnswer.fired;
+        const response = await plain.fetch(input, init);
+        refreshing = false;
+        return response;
+      },
+      launch: async (url, interactive) => {
+        if (!interactive) {
+          silentWhileRefreshing ||= refreshing;
+          silentStarted.fire();
+        }
+        return plain.launch(url, interactive);
+      },
+    };
+    const { session, store } = await signedInSession(observed);
+    sandbox.world.advanceClock(22 * 3600_000);
+    const firstDeadline = store.tokens!.refreshTokenExpiresAt!;
+
+    const refresh = session.accessToken(settings, admin);
+    await refreshSent.fired;
+    const renewal = session.renewSilently(settings, admin);
+    // Long enough for a silent sign-in that did not wait to reach Entra's window.
+    await Promise.race([silentStarted.fired, new Promise((resolve) => setTimeout(resolve, 300))]);
+    refreshMayAnswer.fire();
+    await Promise.all([refresh, renewal]);
+
+    expect(silentWhileRefreshing).toBe(false);
+    expect(store.tokens!.refreshTokenExpiresAt! - firstDeadline).toBeGreaterThan(20 * 3600_000);
+  });
+
   it('keeps the session through a network failure', async () => {
     const { session, store } = await signedInSession();
     sandbox.world.advanceClock(61 * 60_000);
@@ -223,5 +265,19 @@ describe('IntuneSession: sign-out', () => {
     await restarted.adopt(await restarted.signInInteractively(settings, admin));
     expect(await restarted.accessToken(settings, admin)).toBeTruthy();
     expect(mark.value).toBe(false);
+  });
+
+  it('asks for the password again at the next Sign in, rather than reusing the browser session silently', async () => {
+    const { session } = await signedInSession();
+    await session.adopt(await session.signInInteractively(settings, admin));
+    expect(authorizeRequests().at(-1)?.query.prompt).toBeUndefined();
+
+    await session.signOut();
+    await session.adopt(await session.signInInteractively(settings, admin));
+    expect(authorizeRequests().at(-1)?.query).toMatchObject({ prompt: 'login', login_hint: admin.username });
+
+    // Signed in on purpose: the next Sign in goes straight to the account again.
+    await session.signInInteractively(settings, admin);
+    expect(authorizeRequests().at(-1)?.query.prompt).toBeUndefined();
   });
 });

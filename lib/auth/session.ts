@@ -63,11 +63,17 @@ export class IntuneSession {
 
   /**
    * Interactive sign-in. With `expected`, Entra is asked for that account and another one is
-   * refused; without, any account may sign in (Test and Save connects it on purpose). The tokens
-   * are not kept until `adopt`.
+   * refused; without, any account may sign in (Test and Save connects it on purpose). After a
+   * sign-out Entra asks for the password again instead of reusing the browser's Microsoft session.
+   * The tokens are not kept until `adopt`.
    */
   async signInInteractively(settings: IntuneSettings, expected?: Account): Promise<TokenSet> {
-    const tokens = await signIn(this.env, settings, { interactive: true, ...(expected ? { loginHint: expected.username } : {}) });
+    const afterSignOut = await this.signOutMark.isSet();
+    const tokens = await signIn(this.env, settings, {
+      interactive: true,
+      ...(expected ? { loginHint: expected.username } : {}),
+      ...(afterSignOut ? { prompt: 'login' as const } : {}),
+    });
     return expected ? sameAccount(expected, tokens) : tokens;
   }
 
@@ -84,11 +90,17 @@ export class IntuneSession {
     await this.store.save(tokens);
   }
 
-  /** Starts a fresh 24-hour window before the old one lapses, without showing anything. */
+  /**
+   * Starts a fresh 24-hour window before the old one lapses, without showing anything: a silent
+   * sign-in (a refresh keeps the old window). It is a renewal like any other: it waits for one
+   * under way, and none starts while it runs. A failure leaves the current tokens as they are.
+   */
   async renewSilently(settings: IntuneSettings, account: Account): Promise<void> {
     const generation = this.generation;
     if (!(await this.store.load())) return;
-    await this.saveUnlessSignedOut(generation, await this.signInSilently(settings, account));
+    while (this.renewing) await this.renewing.catch(() => undefined);
+    // Nothing is awaited between that check and this start, so no other renewal slips in between.
+    await this.singleFlight(async () => this.saveUnlessSignedOut(generation, await this.signInSilently(settings, account)));
   }
 
   /** Ends the session here: tokens gone, renewals under way dropped, no silent sign-in until an interactive one. */
@@ -111,8 +123,12 @@ export class IntuneSession {
   }
 
   private renew(settings: IntuneSettings, account: Account, tokens: TokenSet | undefined): Promise<TokenSet> {
-    if (this.renewing) return this.renewing;
-    const renewal = this.renewOnce(settings, account, tokens).finally(() => {
+    return this.renewing ?? this.singleFlight(() => this.renewOnce(settings, account, tokens));
+  }
+
+  /** Runs a renewal as the one under way: concurrent callers of `renew` share it. */
+  private singleFlight(renewOnce: () => Promise<TokenSet>): Promise<TokenSet> {
+    const renewal = renewOnce().finally(() => {
       if (this.renewing === renewal) this.renewing = undefined;
     });
     this.renewing = renewal;

@@ -6,6 +6,7 @@ import { settingsDocument } from '../db/settings-document';
 import type { DocumentKind } from '../db/versioned';
 import { UserFacingError } from '../errors';
 import type { MappingStore } from '../mapping/store';
+import { serialQueue } from '../serial-queue';
 import { readPolicy, type PolicyState } from './policy';
 import { ConfigurationSchema } from './schema';
 
@@ -61,12 +62,8 @@ export function createPolicyService(deps: PolicyServiceDeps) {
   }
 
   // One read at a time, in order: a change during the first read is applied after it, never before.
-  let queue: Promise<unknown> = Promise.resolve();
-  const load = (): Promise<PolicyState> => {
-    const next = queue.then(applyAndKeep);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const serially = serialQueue();
+  const load = (): Promise<PolicyState> => serially(applyAndKeep);
 
   // Chrome answers managed storage only once it has loaded the policies, seconds after it starts;
   // until then the policy last read holds (none, the first time).

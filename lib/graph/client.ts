@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { sleep as realSleep } from '../retry';
 import { DetectedAppSchema, MobileAppSchema, type DetectedApp, type MobileApp } from './app-schemas';
 import { graphBaseUrl, type Cloud } from './clouds';
 import { DEVICE_FIELDS, type DeviceFieldKey } from './device-fields';
@@ -82,7 +83,7 @@ const DEVICES = '/deviceManagement/managedDevices';
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const now = options.now ?? (() => Date.now());
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? realSleep;
   const transport = createTransport({
     baseUrl: graphBaseUrl(options.cloud),
     getAccessToken: options.getAccessToken,

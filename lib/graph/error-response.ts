@@ -3,7 +3,7 @@ import { redirectTarget } from '../redirects';
 import { GraphError } from './errors';
 import { parseIntuneMessage, requiredScopesIn } from './intune-error';
 import { parseJsonOrUndefined } from './json';
-import { parseRetryAfter } from './retry-policy';
+import { parseRetryAfter } from '../retry';
 import { grantsAny } from './scopes';
 
 /** Where and when an attempt was made: every GraphError carries it. */

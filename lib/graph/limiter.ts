@@ -1,3 +1,5 @@
+import { sleep as realSleep } from '../retry';
+
 export type RequestKind = 'read' | 'write';
 
 /** Holds a request back until sending it keeps the client within its budget. */
@@ -22,7 +24,7 @@ export interface SlidingWindowLimiterOptions {
 /** A sliding-window limiter at 90% of Intune's per-app budget; it waits (with `sleep`) rather than sends. */
 export function createSlidingWindowLimiter(options: SlidingWindowLimiterOptions = {}): RequestLimiter {
   const now = options.now ?? (() => Date.now());
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? realSleep;
   const limits = options.limits ?? INTUNE_PER_APP_LIMITS;
   const headroom = options.headroom ?? 0.9;
   const maxRequests = Math.max(1, Math.floor(limits.maxRequests * headroom));

@@ -1,27 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelayMs } from './retry-policy';
-
-const NOW = Date.parse('2015-10-21T07:28:00Z');
-
-describe('Retry-After', () => {
-  it('reads whole and fractional seconds', () => {
-    expect(parseRetryAfter('5', NOW)).toBe(5_000);
-    expect(parseRetryAfter(' 2.128 ', NOW)).toBe(2_128);
-    expect(parseRetryAfter('0', NOW)).toBe(0);
-  });
-
-  it('reads an HTTP-date relative to now, never negative', () => {
-    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:30 GMT', NOW)).toBe(30_000);
-    expect(parseRetryAfter('Wed, 21 Oct 2015 07:27:00 GMT', NOW)).toBe(0);
-  });
-
-  it('ignores a missing or unreadable value', () => {
-    expect(parseRetryAfter(null, NOW)).toBeNull();
-    expect(parseRetryAfter('', NOW)).toBeNull();
-    expect(parseRetryAfter('soon', NOW)).toBeNull();
-    expect(parseRetryAfter('-3', NOW)).toBeNull();
-  });
-});
+import { DEFAULT_RETRY_POLICY, retryDelayMs } from './retry-policy';
 
 const noJitter = () => 0;
 

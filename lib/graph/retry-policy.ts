@@ -1,3 +1,5 @@
+import { backoffMs } from '../retry';
+
 /**
  * When to try a Graph request again, and after how long. Defaults follow the Microsoft Graph
  * JavaScript SDK's RetryHandler: 3 retries, 3 s base delay, 180 s maximum delay.
@@ -39,24 +41,6 @@ export function retryDelayMs(
     // service worker for minutes. Hand the caller the error (it carries retryAfterMs) instead.
     return failure.retryAfterMs <= policy.maxDelayMs ? failure.retryAfterMs : null;
   }
-  return Math.min(backoffMs(retriesSoFar + 1, random, policy), policy.maxDelayMs);
-}
-
-/** Exponential back-off with up to 1 s of jitter so that many clients do not retry in step. */
-function backoffMs(retryNumber: number, random: () => number, policy: RetryPolicy): number {
-  const exponential = ((2 ** retryNumber - 1) / 2) * 1_000;
-  return Math.round(policy.baseDelayMs + exponential + random() * 1_000);
-}
-
-/**
- * The Retry-After header in milliseconds: delay-seconds (Graph sends fractions such as "2.128") or an
- * HTTP-date. Null when absent or unreadable.
- */
-export function parseRetryAfter(header: string | null, nowMs: number): number | null {
-  const value = header?.trim();
-  if (!value) return null;
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value) * 1_000);
-  const date = Date.parse(value);
-  if (Number.isNaN(date) || /^[\d.+-]+$/.test(value)) return null;
-  return Math.max(0, date - nowMs);
+  // Up to 1 s of jitter, so that many clients do not retry in step.
+  return Math.min(backoffMs(retriesSoFar, { firstMs: policy.baseDelayMs, jitterMs: 1_000, random }), policy.maxDelayMs);
 }

@@ -1,5 +1,6 @@
 import type { Field } from '../assetpanda/types';
 import { sourceField } from './entities';
+import { matchKeyTarget } from './match-key-target';
 import type { FieldRef, Mapping } from './schema';
 import { GUIDE_FORBIDDEN_KEYS } from './sources';
 import { transformKinds } from './transform';
@@ -124,9 +125,7 @@ function checkMatchKeys(
       error('unsuitable-match-key', `${source.label} cannot be a Unique Identifier: ${source.guidance}`);
       continue;
     }
-    // A field of its own, rather than a link the same Intune field also fills.
-    const entries = mapping.fields.filter((candidate) => candidate.source === key);
-    const entry = entries.find((candidate) => candidate.transform.kind !== 'lookup') ?? entries[0];
+    const entry = matchKeyTarget(mapping, key);
     if (!entry) {
       error('match-key-unmapped', `${source.label} is a Unique Identifier but is not mapped onto an Asset Panda field. Map it, or remove it from the Unique Identifier.`);
       continue;

@@ -53,7 +53,7 @@ describe('the live device count of the editor', () => {
   it('says in words when Intune is not connected or the admin is signed out', async () => {
     const notConnected = createDeviceCounter({
       graph: async () => {
-        throw new SignInError('sign-in-failed', 'Microsoft Intune is not connected yet. Open the options page and use "Test and Save Connection".');
+        throw new SignInError('not-connected', 'Microsoft Intune is not connected yet. Open the options page and use "Test and Save Connection".');
       },
       now: Date.now,
     });

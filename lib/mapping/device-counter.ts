@@ -2,6 +2,7 @@ import { SignInError } from '../auth/errors';
 import { UserFacingError } from '../errors';
 import type { GraphClient } from '../graph/client';
 import { isGraphError } from '../graph/errors';
+import { graphFailureText } from '../graph/failure-text';
 import { CountCancelledError, countMatchingDevices, type CountProgress, type DeviceCount } from './device-count';
 import type { Filters } from './schema';
 
@@ -52,22 +53,6 @@ export function whyNoCount(error: unknown): string {
     return 'You are signed out of Microsoft Intune. Sign in again (the extension’s toolbar button → Sign in) to see how many devices match.';
   }
   if (error instanceof UserFacingError) return error.message;
-  if (isGraphError(error)) {
-    switch (error.kind) {
-      case 'unauthorized':
-        return 'Microsoft Graph no longer accepts your sign-in. Sign in again (the toolbar button → Sign in) to see how many devices match.';
-      case 'missingPermission':
-      case 'forbidden':
-        return `Microsoft Graph refused to list devices: the app registration needs ${error.requiredScopes.join(' or ') || 'DeviceManagementManagedDevices.Read.All'} with admin consent. Check it with Test and Save Connection.`;
-      case 'noIntuneRole':
-        return 'Your account holds no Intune role, so Intune lists no devices for it. Ask for an Intune role (for example Help Desk Operator), then try again.';
-      case 'throttled':
-      case 'serviceUnavailable':
-      case 'network':
-        return 'Microsoft Graph could not be reached or is busy right now. Change a filter, or reopen the mapping, to count again.';
-      default:
-        return `Microsoft Graph could not count the devices: ${error.serviceMessage} (${error.supportReference}).`;
-    }
-  }
+  if (isGraphError(error)) return graphFailureText(error, 'the device count');
   throw error;
 }

@@ -41,7 +41,10 @@ describe('transforms', () => {
     expect(applyTransform({ kind: 'bytesToGB' }, 128_849_018_880, text)).toBe('120 GB');
     expect(applyTransform({ kind: 'yesNo' }, false, text)).toBe('No');
     expect(applyTransform({ kind: 'labels', labels: { noncompliant: 'Noncompliant' } }, 'noncompliant', status)).toBe('Noncompliant');
-    expect(applyTransform({ kind: 'labels', labels: {} }, 'configManager', status)).toBeNull();
+    // An Intune value the transform cannot convert is not "Intune holds nothing": it is said apart.
+    expect(applyTransform({ kind: 'labels', labels: {} }, 'configManager', status)).toMatchObject({ unconvertible: true, value: 'configManager' });
+    expect(applyTransform({ kind: 'asIs' }, 'twelve', number)).toMatchObject({ unconvertible: true, reason: 'it is not a number' });
+    expect(applyTransform({ kind: 'date', format: 'YYYY-MM-DD' }, 'not a date', date)).toMatchObject({ unconvertible: true });
   });
 
   it('reads nothing into an empty value', () => {

@@ -5,9 +5,6 @@ import type { DateFormat, Transform, TransformKind } from './transform-schema';
 /** The parts of an Asset Panda field a transform depends on. */
 export type TargetField = Pick<Field, 'type' | 'options' | 'reference'>;
 
-/** Field types the extension knows how to write; any other type is not offered as a target. */
-export const WRITABLE_TYPES = ['text', 'number', 'date', 'list', 'status', 'boolean'] as const;
-
 /**
  * The transforms that turn an Intune value of this type into a value the field takes, the usual
  * one first; empty when the field cannot take it at all. A field pulled from another collection is
@@ -40,37 +37,54 @@ const TEXT_TRANSFORMS: Record<SourceType, TransformKind[]> = {
   enum: ['labels', 'asIs'],
 };
 
-/** The value to write, or null for "Intune holds nothing here". Lookups give the value to look up. */
-export function applyTransform(transform: Transform, raw: unknown, target: TargetField): FieldValue {
+/**
+ * An Intune value the transform cannot turn into one the field takes: an enum member the labels do
+ * not cover (Intune adds members), a value of another type. It is not "Intune holds nothing": the
+ * field is left as it is, never cleared, and the sync reports it.
+ */
+export interface Unconvertible {
+  unconvertible: true;
+  /** The Intune value, as text. */
+  value: string;
+  /** Why, and what to do, for the admin. */
+  reason: string;
+}
+
+export function isUnconvertible(value: unknown): value is Unconvertible {
+  return typeof value === 'object' && value !== null && 'unconvertible' in value;
+}
+
+/** The value to write, null for "Intune holds nothing here", or Unconvertible. Lookups give the value to look up. */
+export function applyTransform(transform: Transform, raw: unknown, target: TargetField): FieldValue | Unconvertible {
   if (isEmptyValue(raw)) return null;
   switch (transform.kind) {
     case 'asIs':
-      return asIs(raw, target.type);
+      if (target.type === 'number') return typeof raw === 'number' ? raw : unconvertible(raw, 'it is not a number');
+      if (target.type === 'boolean') return typeof raw === 'boolean' ? raw : unconvertible(raw, 'it is not true or false');
+      return String(raw).trim();
     case 'date':
-      return formatDate(raw, target.type === 'date' && transform.format !== 'ISO 8601 date and time' ? 'YYYY-MM-DD' : transform.format);
+      return formatDate(raw, target.type === 'date' && transform.format !== 'ISO 8601 date and time' ? 'YYYY-MM-DD' : transform.format) ?? unconvertible(raw, 'it is not a date');
     case 'bytesToGB': {
-      if (typeof raw !== 'number') return null;
+      if (typeof raw !== 'number') return unconvertible(raw, 'it is not a number of bytes');
       const gigabytes = Math.round((raw / 1024 ** 3) * 100) / 100;
       return target.type === 'number' ? gigabytes : `${gigabytes} GB`;
     }
     case 'yesNo':
-      return typeof raw === 'boolean' ? (raw ? 'Yes' : 'No') : null;
+      return typeof raw === 'boolean' ? (raw ? 'Yes' : 'No') : unconvertible(raw, 'it is not true or false');
     case 'labels':
-      return transform.labels[String(raw)] ?? null;
+      return transform.labels[String(raw)] ?? unconvertible(raw, 'the mapping gives no value for it (Intune may have added it since the mapping was made): choose one in the mapping');
     case 'lookup':
       return String(raw).trim();
   }
 }
 
-function asIs(raw: unknown, type: string): FieldValue {
-  if (type === 'number') return typeof raw === 'number' ? raw : null;
-  if (type === 'boolean') return typeof raw === 'boolean' ? raw : null;
-  return String(raw).trim();
+function unconvertible(raw: unknown, reason: string): Unconvertible {
+  return { unconvertible: true, value: String(raw), reason };
 }
 
-function formatDate(raw: unknown, format: DateFormat): FieldValue {
+function formatDate(raw: unknown, format: DateFormat): string | undefined {
   const at = new Date(String(raw));
-  if (Number.isNaN(at.getTime())) return null;
+  if (Number.isNaN(at.getTime())) return undefined;
   const iso = at.toISOString();
   const [year, month, day] = [iso.slice(0, 4), iso.slice(5, 7), iso.slice(8, 10)];
   switch (format) {

@@ -37,8 +37,8 @@ const FieldSchema = z.object({
 });
 export type AssetPandaField = z.infer<typeof FieldSchema>;
 
-/** The passphrase lock on the saved key: 'off', 'locked' (not given in this browser session) or 'unlocked'. */
-const LockSchema = z.object({ lock: z.enum(['off', 'locked', 'unlocked']) });
+/** The passphrase lock on the saved key: 'off', 'locked' (not given in this browser session), 'unlocked', or 'unreadable' (the stored key does not read). */
+const LockSchema = z.object({ lock: z.enum(['off', 'locked', 'unlocked', 'unreadable']) });
 const PassphraseSchema = z.string().max(1000);
 
 /** Messages about the Asset Panda connection (options page only: they carry or use the API key). */

@@ -5,6 +5,7 @@ import type { ManagedDevice } from '../graph/device-schema';
 import { isGraphError } from '../graph/errors';
 import { deviceFilter, type DeviceFilter } from '../graph/filter';
 import { sourceField } from '../mapping/entities';
+import { matchKeyTarget } from '../mapping/match-key-target';
 import type { Mapping } from '../mapping/schema';
 import { matchKeyValue } from '../sync/match-key';
 
@@ -34,7 +35,7 @@ export async function devicesForRecord(graph: GraphClient, mapping: Mapping, rec
   const tried: MatchAttempt[] = [];
   for (const key of mapping.matchKeys) {
     const source = sourceField(mapping.entity, key);
-    const entry = mapping.fields.find((field) => field.source === key);
+    const entry = matchKeyTarget(mapping, key);
     const raw = entry ? record.values[entry.target.id] : undefined;
     const wanted = matchKeyValue(raw);
     const value = String(raw).trim();

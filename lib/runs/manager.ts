@@ -55,8 +55,8 @@ const notOpened = async (): Promise<never> => {
 };
 /** Discarding or pausing a stored run touches only the store: no connection is opened for it. */
 const OFFLINE: ServicePorts = {
-  devices: { page: notOpened, exists: notOpened },
-  records: { page: notOpened, find: notOpened, fields: notOpened },
+  devices: { page: notOpened, presence: notOpened },
+  records: { page: notOpened, find: notOpened, findCatchUpMs: 0, fields: notOpened },
   writer: { limits: { create: 1, update: 1, delete: 1 }, create: notOpened, update: notOpened, delete: notOpened },
 };
 

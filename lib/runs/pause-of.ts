@@ -19,7 +19,7 @@ export function pauseOf(error: unknown): Omit<SyncPause, 'at'> {
   let failure: PortError;
   if (error instanceof PortError) failure = error;
   else if (error instanceof AssetPandaError) failure = asPortError(readFailure(error));
-  else if (error instanceof SignInError || error instanceof GraphError) failure = asPortError(graphFailure(error));
+  else if (error instanceof SignInError || error instanceof GraphError) failure = asPortError(graphFailure(error, 'the Intune connection'));
   else if (error instanceof UserFacingError) failure = new PortError('systemic', error.message, 'unexpected');
   else failure = asPortError(error);
   return { code: failure.pause, message: failure.message };

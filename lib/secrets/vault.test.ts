@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/open';
-import { createSecretVault, PassphraseError, SecretUnreadableError, VaultLockedError, type UnlockCache } from './vault';
+import { createSecretVault, PassphraseError, SecretUnreadableError, VaultLockedError, VaultUnreadableError, type UnlockCache } from './vault';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -25,9 +25,18 @@ function browserSession(): UnlockCache & { kept: Uint8Array<ArrayBuffer> | undef
 
 const PASSPHRASE = 'correct horse battery staple';
 
-/** Every stored key record, with the bytes of Uint8Arrays as text. */
+/** Every stored key record, out of its versioned envelope. */
 async function storedKeys(database: Promise<Database>): Promise<unknown[]> {
-  return (await database).getAll('cryptoKeys');
+  return ((await (await database).getAll('cryptoKeys')) as Array<{ data: unknown }>).map((stored) => stored.data);
+}
+
+/** Rewrites the stored key record as format 1 stored it: the record itself, without an envelope. */
+async function storeAsFormatOne(database: Promise<Database>): Promise<void> {
+  const db = await database;
+  const [key] = await db.getAllKeys('cryptoKeys');
+  const stored = (await db.get('cryptoKeys', key!)) as { schemaVersion: number; data: unknown };
+  expect(stored.schemaVersion).toBe(1);
+  await db.put('cryptoKeys', stored.data, key!);
 }
 
 describe('secret vault', () => {
@@ -62,6 +71,41 @@ describe('secret vault', () => {
     const vault = createSecretVault(openDatabase(), browserSession());
     const sealed = await vault.seal('asset-panda', 'kept');
     await expect(vault.open('something-else', sealed)).rejects.toBeInstanceOf(SecretUnreadableError);
+  });
+
+  it('reads a key record stored before records were versioned (format 1, no envelope)', async () => {
+    const database = openDatabase();
+    const sealed = await createSecretVault(database, browserSession()).seal('asset-panda', 'kept');
+    await storeAsFormatOne(database);
+    expect(await createSecretVault(database, browserSession()).open('asset-panda', sealed)).toBe('kept');
+  });
+
+  it('never replaces a key record it cannot read: every sealed secret would be lost', async () => {
+    const database = openDatabase();
+    const session = browserSession();
+    const sealed = await createSecretVault(database, session).seal('asset-panda', 'kept');
+    const db = await database;
+    const [key] = await db.getAllKeys('cryptoKeys');
+    const original = (await db.get('cryptoKeys', key!)) as { data: unknown };
+    // A newer version of the extension wrote it (a downgrade), or the storage was altered.
+    const newer = { schemaVersion: 99, data: original.data };
+    await db.put('cryptoKeys', newer, key!);
+
+    const vault = createSecretVault(database, session);
+    expect(await vault.lockState()).toBe('unreadable');
+    await expect(vault.open('asset-panda', sealed)).rejects.toBeInstanceOf(VaultUnreadableError);
+    await expect(vault.seal('asset-panda', 'new')).rejects.toThrow(/newer version of the extension/);
+    await expect(vault.setPassphrase(undefined, PASSPHRASE)).rejects.toBeInstanceOf(VaultUnreadableError);
+    await expect(vault.unlock(PASSPHRASE)).rejects.toBeInstanceOf(VaultUnreadableError);
+    expect(await db.getAll('cryptoKeys')).toEqual([newer]);
+
+    // Put back as it was (the extension updated again), the secret opens: nothing was lost.
+    await db.put('cryptoKeys', original, key!);
+    expect(await vault.open('asset-panda', sealed)).toBe('kept');
+    // Forgetting it on purpose is the way out.
+    await db.put('cryptoKeys', { garbage: true }, key!);
+    await vault.reset();
+    expect(await vault.lockState()).toBe('off');
   });
 
   it('says so when the key is gone', async () => {
@@ -128,6 +172,18 @@ describe('secret vault with a passphrase', () => {
     const unlocked = createSecretVault(database, browserSession());
     expect(await unlocked.lockState()).toBe('off');
     expect(await unlocked.open('asset-panda', sealed)).toBe('aps_secret');
+  });
+
+  it('reads a passphrase key record stored before records were versioned (format 1)', async () => {
+    const database = openDatabase();
+    const session = browserSession();
+    const sealed = await createSecretVault(database, session).seal('asset-panda', 'aps_secret');
+    await createSecretVault(database, session).setPassphrase(undefined, PASSPHRASE);
+    await storeAsFormatOne(database);
+    const later = createSecretVault(database, browserSession());
+    expect(await later.lockState()).toBe('locked');
+    await later.unlock(PASSPHRASE);
+    expect(await later.open('asset-panda', sealed)).toBe('aps_secret');
   });
 
   it('can be reset when the passphrase is lost: the secret is gone, the vault works again', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '../db/open';
+import { decodeDocument, encodeDocument, type DocumentKind } from '../db/versioned';
 
 /** The name of the vault's key record in the `cryptoKeys` store. */
 const VAULT_KEY = 'secret-vault';
@@ -32,8 +33,17 @@ const KeyRecordSchema = z.discriminatedUnion('lock', [
 ]);
 type KeyRecord = z.infer<typeof KeyRecordSchema>;
 
-/** 'off': no passphrase; 'locked': a passphrase, not given in this browser session; 'unlocked': given. */
-export type LockState = 'off' | 'locked' | 'unlocked';
+/**
+ * The key record as a versioned document. Format 1 is the record as first stored (no envelope): a
+ * JSON fixture cannot hold its CryptoKey, so vault.test.ts builds one instead.
+ */
+export const VAULT_KEY_DOCUMENT: DocumentKind<KeyRecord> = { name: 'key of the secret vault', schema: KeyRecordSchema, migrations: [] };
+
+/**
+ * 'off': no passphrase; 'locked': a passphrase, not given in this browser session; 'unlocked': given;
+ * 'unreadable': a key record is stored but does not read (it is kept: only "Forget the saved key" replaces it).
+ */
+export type LockState = 'off' | 'locked' | 'unlocked' | 'unreadable';
 
 /**
  * Where the passphrase's key stays for the rest of the browser session (session storage: memory
@@ -50,6 +60,17 @@ export class SecretUnreadableError extends Error {
   constructor(purpose: string) {
     super(`The stored secret for ${purpose} can no longer be decrypted.`);
     this.name = 'SecretUnreadableError';
+  }
+}
+
+/**
+ * The stored key record does not read (written by a newer version of the extension, or altered).
+ * Nothing overwrites it: every secret it sealed would be lost. Forgetting it (`reset`) is the admin's choice.
+ */
+export class VaultUnreadableError extends Error {
+  constructor(readonly problem: string) {
+    super(problem);
+    this.name = 'VaultUnreadableError';
   }
 }
 
@@ -115,7 +136,13 @@ export function createSecretVault(database: Promise<Database>, unlockCache: Unlo
     },
 
     async lockState() {
-      const record = await readRecord(database);
+      let record: KeyRecord | undefined;
+      try {
+        record = await readRecord(database);
+      } catch (error) {
+        if (error instanceof VaultUnreadableError) return 'unreadable';
+        throw error;
+      }
       if (record?.lock !== 'passphrase') return 'off';
       return (await unlockCache.load()) ? 'unlocked' : 'locked';
     },
@@ -136,7 +163,7 @@ export function createSecretVault(database: Promise<Database>, unlockCache: Unlo
       const key = await dataKeyToRewrap(existing, current);
       const { record, bits } = next === undefined ? await deviceRecord(key) : await passphraseRecord(key, next);
       // One write replaces the wrapped key: the data key itself, and every secret it sealed, stay.
-      await (await database).put('cryptoKeys', record, VAULT_KEY);
+      await (await database).put('cryptoKeys', encodeDocument(VAULT_KEY_DOCUMENT, record), VAULT_KEY);
       if (bits) await unlockCache.save(bits);
       else await unlockCache.clear();
     },
@@ -155,9 +182,16 @@ async function dataKeyToRewrap(record: KeyRecord, current: string | undefined): 
   return unwrapWithPassphrase(record, await passphraseKeyBits(current, record.salt, record.iterations), true);
 }
 
+/** The stored key record; undefined when there is none; throws when one is stored but does not read. */
 async function readRecord(database: Promise<Database>): Promise<KeyRecord | undefined> {
-  const parsed = KeyRecordSchema.safeParse(await (await database).get('cryptoKeys', VAULT_KEY));
-  return parsed.success ? parsed.data : undefined;
+  return decodedRecord(await (await database).get('cryptoKeys', VAULT_KEY));
+}
+
+function decodedRecord(stored: unknown): KeyRecord | undefined {
+  if (stored === undefined) return undefined;
+  const decoded = decodeDocument(VAULT_KEY_DOCUMENT, stored);
+  if (!decoded.ok) throw new VaultUnreadableError(decoded.problem);
+  return decoded.value;
 }
 
 async function loadDataKey(database: Promise<Database>, unlockCache: UnlockCache): Promise<CryptoKey> {
@@ -178,11 +212,18 @@ async function loadDataKey(database: Promise<Database>, unlockCache: UnlockCache
 async function createRecord(database: Promise<Database>): Promise<KeyRecord> {
   const { record } = await deviceRecord(await crypto.subtle.generateKey(DATA_KEY, true, ['encrypt', 'decrypt']));
   // Another context may have stored a key meanwhile: keep the first one, or its secrets are lost.
+  // One that does not read is kept too (decodedRecord throws): only the admin may forget it.
   const tx = (await database).transaction('cryptoKeys', 'readwrite');
-  const raced = KeyRecordSchema.safeParse(await tx.store.get(VAULT_KEY));
-  if (!raced.success) await tx.store.put(record, VAULT_KEY);
-  await tx.done;
-  return raced.success ? raced.data : record;
+  try {
+    const raced = decodedRecord(await tx.store.get(VAULT_KEY));
+    if (!raced) await tx.store.put(encodeDocument(VAULT_KEY_DOCUMENT, record), VAULT_KEY);
+    await tx.done;
+    return raced ?? record;
+  } catch (error) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
 }
 
 async function deviceRecord(key: CryptoKey): Promise<{ record: KeyRecord; bits: undefined }> {

@@ -1,7 +1,7 @@
 import type { Field, FieldValues, RecordUpdate } from '../assetpanda/types';
 import { checkMapping } from '../mapping/check';
 import type { Mapping } from '../mapping/schema';
-import { asPortError, backoffMs, CancelSignal, patiently, PATIENCE_MS, pauseFor, PauseSignal } from './failures';
+import { asPortError, CancelSignal, passingBackoffMs, patiently, PATIENCE_MS, pauseFor, PauseSignal } from './failures';
 import { matchKeyValue } from './match-key';
 import { isWrite, type PlanEntry, type WriteCounts, type WriteEntry, type WriteState } from './plan-types';
 import { PortError, type RecordReader, type RecordWriter, type WriteOutcome } from './ports';
@@ -13,6 +13,7 @@ export const MAX_ATTEMPTS = 6;
 const MAX_REFUSALS_BETWEEN_CHECKS = 64;
 
 type WriteKind = 'create' | 'update' | 'delete';
+type CreateEntry = Extract<WriteEntry, { kind: 'create' }>;
 
 export interface ApplyContext {
   runId: string;
@@ -42,7 +43,7 @@ export class Applier {
   private readonly queues: Record<WriteKind, number[]> = { create: [], update: [], delete: [] };
   /** Writes to send in a request of their own (their batch was refused as a whole). */
   private readonly alone = new Set<number>();
-  private readonly counts: WriteCounts = { created: 0, updated: 0, marked: 0, deleted: 0, failed: 0, pending: 0 };
+  private readonly counts: Required<WriteCounts> = { created: 0, found: 0, updated: 0, marked: 0, deleted: 0, failed: 0, pending: 0 };
   private inFlight = 0;
   /** Idle workers, woken when a request settles (it may have put writes back in a queue). */
   private idle: Array<() => void> = [];
@@ -138,7 +139,7 @@ export class Applier {
       const state = this.state(index);
       if (outcome.ok) settled.push([index, { ...state, status: 'written', ...(outcome.recordId ? { recordId: outcome.recordId } : {}) }]);
       else if (outcome.retryable) settled.push([index, this.again(index, outcome.reason)]);
-      else if (kind === 'create' && outcome.notUniqueFields?.includes((this.entry(index) as Extract<WriteEntry, { kind: 'create' }>).key.fieldId)) {
+      else if (kind === 'create' && outcome.notUniqueFields?.includes((this.entry(index) as CreateEntry).key.fieldId)) {
         // Another record holds this device's key: maybe this very create, sent before and answered too late.
         heldElsewhere.push([index, outcome.reason]);
       } else {
@@ -146,9 +147,14 @@ export class Applier {
         if (!outcome.notUniqueFields?.length) refused.push(index);
       }
     }
+    const holders = await this.findCreated(heldElsewhere.map(([index]) => index));
     for (const [index, reason] of heldElsewhere) {
-      const found = await this.findCreated(this.entry(index) as Extract<WriteEntry, { kind: 'create' }>);
-      settled.push([index, found ? { ...this.state(index), status: 'written', recordId: found } : { ...this.state(index), status: 'failed', reason }]);
+      const state = this.state(index);
+      const recordId = holders.get(index);
+      if (!recordId) settled.push([index, { ...state, status: 'failed', reason }]);
+      // Sent before (its answer lost): the record is most likely this very create's.
+      else if (state.attempts > 1) settled.push([index, { ...state, status: 'written', recordId }]);
+      else settled.push([index, { ...state, status: 'written', recordId, found: true, reason: alreadyThere(this.entry(index) as CreateEntry) }]);
     }
     await this.settle(settled);
     if (refused.length > 0) await this.refusals(refused);
@@ -185,7 +191,7 @@ export class Applier {
     if (failure.kind === 'unconfirmed') await this.unconfirmed(indexes, failure.message);
     else await this.settle(indexes.map((index) => [index, this.again(index, failure.message)]));
     if (this.context.now() - this.troubleSince >= PATIENCE_MS) throw pauseFor(failure);
-    await this.context.sleep(failure.retryAfterMs ?? backoffMs(this.trouble - 1));
+    await this.context.sleep(failure.retryAfterMs ?? passingBackoffMs(this.trouble - 1));
   }
 
   /**
@@ -193,16 +199,34 @@ export class Applier {
    * found, it goes again. Updates and deletes go again: writing them twice changes nothing.
    */
   private async unconfirmed(indexes: number[], reason = 'Asset Panda did not confirm the write.'): Promise<void> {
-    const settled: Array<[number, WriteState]> = [];
-    for (const index of indexes) {
-      const entry = this.entry(index);
-      const found = entry.kind === 'create' ? await this.findCreated(entry) : undefined;
-      settled.push([index, found ? { ...this.state(index), status: 'written', recordId: found } : this.again(index, reason)]);
-    }
-    await this.settle(settled);
+    const created = await this.findCreated(indexes.filter((index) => this.entry(index).kind === 'create'));
+    await this.settle(
+      indexes.map((index): [number, WriteState] => {
+        const recordId = created.get(index);
+        return [index, recordId ? { ...this.state(index), status: 'written', recordId } : this.again(index, reason)];
+      }),
+    );
   }
 
-  private async findCreated(entry: Extract<WriteEntry, { kind: 'create' }>): Promise<string | undefined> {
+  /**
+   * The records these creates' keys find, by write index. Search may lag behind a write it has just
+   * taken (RecordReader.findCatchUpMs): those not found are looked for once more after that long.
+   */
+  private async findCreated(indexes: readonly number[]): Promise<Map<number, string>> {
+    const found = new Map<number, string>();
+    let missing = indexes;
+    for (let look = 0; look < 2 && missing.length > 0; look++) {
+      if (look > 0) await this.context.sleep(this.context.reader.findCatchUpMs);
+      for (const index of missing) {
+        const recordId = await this.findByKey(this.entry(index) as CreateEntry);
+        if (recordId) found.set(index, recordId);
+      }
+      missing = missing.filter((index) => !found.has(index));
+    }
+    return found;
+  }
+
+  private async findByKey(entry: CreateEntry): Promise<string | undefined> {
     const { reader, mapping, sleep, now } = this.context;
     const records = await patiently(() => reader.find(mapping.collection.id, entry.key.fieldId, entry.key.value), sleep, now);
     const wanted = matchKeyValue(entry.key.value);
@@ -256,6 +280,7 @@ export class Applier {
     const entry = this.entry(index);
     if (state.status === 'failed') this.counts.failed += sign;
     else if (state.status !== 'written') this.counts.pending += sign;
+    else if (state.found) this.counts.found += sign;
     else if (entry.kind === 'create') this.counts.created += sign;
     else if (entry.kind === 'update') this.counts.updated += sign;
     else if (entry.action === 'delete') this.counts.deleted += sign;
@@ -286,4 +311,9 @@ function updateOf(entry: WriteEntry): RecordUpdate {
   const values: FieldValues = {};
   if (entry.kind !== 'create') for (const change of entry.changes) values[change.fieldId] = change.after;
   return { recordId: entry.kind === 'create' ? '' : entry.record.id, values };
+}
+
+/** Why a create counts as found: another record held its key already, so nothing was written. */
+function alreadyThere(entry: CreateEntry): string {
+  return `Asset Panda already held a record with this device's identifier ("${entry.key.value}"), made since the plan was: nothing was written to it. The next sync updates it.`;
 }

@@ -2,8 +2,14 @@ import type { AssetPandaClient } from '../assetpanda/client';
 import { AssetPandaError, UnconfirmedWriteError } from '../assetpanda/errors';
 import { DELETE_LIMIT, UPDATE_LIMIT } from '../assetpanda/published';
 import type { AssetRecord, CollectionRef, RecordOutcome, Tenant } from '../assetpanda/types';
-import { CREATE_LIMIT } from '../assetpanda/unpublished';
+import { CREATE_LIMIT, SEARCH_CATCH_UP_MS } from '../assetpanda/unpublished';
 import { PortError, type RecordReader, type RecordWriter, type WriteOutcome } from './ports';
+
+/** Where a listing of records goes on (the engine's RecordCursor): the next `from`, and the ids read so far. */
+interface Listing {
+  from: number;
+  seen: Set<string>;
+}
 
 /**
  * The engine's RecordReader and RecordWriter over the Asset Panda client: the one place that knows
@@ -15,9 +21,12 @@ export function assetPandaRecords(client: AssetPandaClient, tenant: Tenant): { r
 
   const reader: RecordReader = {
     async page(collectionId, cursor) {
+      // The listing's records so far go along with it, so that a page repeating one fails (the client checks).
+      const listing = (cursor as Listing | undefined) ?? { from: 0, seen: new Set<string>() };
       try {
-        const page = await client.searchRecords(collection(collectionId), undefined, { from: cursor === undefined ? 0 : Number(cursor) });
-        return { items: page.records, ...(page.total === undefined ? {} : { total: page.total }), ...(page.next === undefined ? {} : { next: String(page.next) }) };
+        const page = await client.searchRecords(collection(collectionId), undefined, listing);
+        const next: Listing | undefined = page.next === undefined ? undefined : { from: page.next, seen: listing.seen };
+        return { items: page.records, ...(page.total === undefined ? {} : { total: page.total }), ...(next ? { next } : {}) };
       } catch (error) {
         throw readFailure(error);
       }
@@ -31,6 +40,7 @@ export function assetPandaRecords(client: AssetPandaClient, tenant: Tenant): { r
         throw readFailure(error);
       }
     },
+    findCatchUpMs: SEARCH_CATCH_UP_MS,
     async fields(collectionId) {
       try {
         return await client.listFields(collection(collectionId));
@@ -58,12 +68,10 @@ export function assetPandaRecords(client: AssetPandaClient, tenant: Tenant): { r
     },
     async delete(collectionId, recordIds) {
       try {
-        await client.deleteRecords(collection(collectionId), recordIds);
+        return (await client.deleteRecords(collection(collectionId), recordIds)).map(outcomeOf);
       } catch (error) {
-        // Asked to delete one record that is not there: it is gone already (a repeat of a delete whose answer was lost).
-        if (!(error instanceof AssetPandaError && error.kind === 'not-found' && recordIds.length === 1)) throw writeFailure(error, 'delete');
+        throw writeFailure(error, 'delete');
       }
-      return recordIds.map((recordId) => ({ ok: true, recordId }));
     },
   };
 

@@ -5,14 +5,15 @@ import { checkMapping } from '../mapping/check';
 import { deviceQuery } from '../mapping/device-query';
 import { sourceField } from '../mapping/entities';
 import type { Mapping } from '../mapping/schema';
+import { sleep as realSleep } from '../retry';
 import { Applier } from './apply';
-import { CancelSignal, patiently, PauseSignal } from './failures';
+import { asPortError, CancelSignal, patiently, pauseFor, PauseSignal } from './failures';
 import { addLinkedRecords, lookupTables } from './lookups';
 import { Planner, type OrphanCandidate } from './planner';
-import { isWrite, type PlanCounts, type WriteCounts, type WriteState } from './plan-types';
+import { isWrite, type WriteCounts, type WriteState } from './plan-types';
 import type { DeviceQuery, DeviceSource, Page, RecordReader, RecordWriter } from './ports';
 import type { SyncPause } from './pause';
-import type { SyncPhase, SyncProgress } from './progress';
+import { RunProgress, type SyncProgress } from './progress';
 import type { RunRecord, RunStore, RunTrigger, StoredPlan } from './run-store';
 
 export interface SyncEngineDeps {
@@ -79,14 +80,16 @@ export interface SyncEngine {
   pause(runId: string, pause: Omit<SyncPause, 'at'>): Promise<RunRecord>;
 }
 
-const EMPTY_WRITES: WriteCounts = { created: 0, updated: 0, marked: 0, deleted: 0, failed: 0, pending: 0 };
+const EMPTY_WRITES: Required<WriteCounts> = { created: 0, found: 0, updated: 0, marked: 0, deleted: 0, failed: 0, pending: 0 };
 
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const now = deps.now ?? (() => Date.now());
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? realSleep;
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const clock = deps.clock ?? (() => performance.now());
   const { store } = deps;
+  /** The runs this engine is driving now. */
+  const active = new Set<string>();
 
   function newRun(input: SyncInput, mode: RunRecord['mode']): RunRecord {
     const at = now();
@@ -113,49 +116,76 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return run;
   }
 
-  async function lockFor(run: RunRecord): Promise<void> {
-    const taken = await store.lock(run.mappingId, run.id);
+  /**
+   * Takes the run's two locks: its mapping's (a second run of the mapping waits for this one) and its
+   * collection's (two mappings writing one collection at once would both create the same device).
+   */
+  async function lockFor(run: RunRecord, collectionName: string): Promise<void> {
+    const heldAlready = (await store.holder(run.mappingId)) === run.id;
+    await takeLock(run, run.mappingId, collectionName);
+    try {
+      await takeLock(run, collectionLock(run.collectionId), collectionName);
+    } catch (error) {
+      if (!heldAlready) await store.unlock(run.mappingId, run.id);
+      throw error;
+    }
+  }
+
+  async function unlockAll(run: RunRecord): Promise<void> {
+    await store.unlock(collectionLock(run.collectionId), run.id);
+    await store.unlock(run.mappingId, run.id);
+  }
+
+  async function takeLock(run: RunRecord, lock: string, collectionName: string): Promise<void> {
+    const taken = await store.lock(lock, run.id);
     if (taken.ok) return;
     const holder = await store.loadRun(taken.holder);
     if (holder?.status === 'done' || holder?.status === 'cancelled') {
       // A lock left by a run that ended without freeing it (a worker that died between the two).
-      await store.unlock(run.mappingId, taken.holder);
-      return lockFor(run);
+      await store.unlock(lock, taken.holder);
+      return takeLock(run, lock, collectionName);
     }
-    const minutes = holder ? Math.max(1, Math.round((now() - holder.startedAt) / 60_000)) : 0;
-    const message =
-      holder?.status === 'paused'
-        ? `A sync of "${holder.mappingName}" is paused: ${holder.pause?.message ?? ''} Continue it or discard it before starting another.`
-        : `A sync of "${run.mappingName}" is already running${holder ? ` (started ${minutes} minute${minutes === 1 ? '' : 's'} ago)` : ''}. Wait for it to finish, or cancel it.`;
-    throw new SyncBusyError(message, taken.holder);
+    throw new SyncBusyError(busyMessage(run, holder, collectionName, now()), taken.holder);
+  }
+
+  /** Drives a run in this engine; a second drive of it meanwhile is refused (a start-up resume racing a "Continue" click). */
+  async function exclusively(runId: string, work: () => Promise<RunRecord>): Promise<RunRecord> {
+    if (active.has(runId)) throw new SyncBusyError('This sync is already running. Wait for it to finish, or cancel it.', runId);
+    active.add(runId);
+    try {
+      return await work();
+    } finally {
+      active.delete(runId);
+    }
   }
 
   /** Runs one stretch of a run, and records how it ended. */
-  async function drive(run: RunRecord, options: RunOptions, work: (progress: Progress) => Promise<void>): Promise<RunRecord> {
-    const progress = new Progress(run, options.onProgress, now);
+  async function drive(run: RunRecord, options: RunOptions, work: (progress: RunProgress) => Promise<void>): Promise<RunRecord> {
+    const progress = new RunProgress(run, options.onProgress, now);
     try {
       await work(progress);
       run.status = run.mode === 'preview' ? 'previewed' : 'done';
     } catch (error) {
-      if (error instanceof PauseSignal) {
-        run.status = 'paused';
-        run.pause = { ...error.pause, at: now() };
-      } else if (error instanceof CancelSignal) {
+      if (error instanceof CancelSignal) {
         run.status = 'cancelled';
       } else {
-        throw error;
+        // Any other error (a bug, a full disk under the store) pauses too: the run keeps its lock and
+        // its checkpoint, says what happened, and can be continued or discarded; never stuck "running".
+        const pause = error instanceof PauseSignal ? error : pauseFor(asPortError(error));
+        run.status = 'paused';
+        run.pause = { ...pause.pause, at: now() };
       }
     }
     if (run.status !== 'paused') {
       delete run.pause;
       run.endedAt = now();
-      if (run.mode === 'sync') await store.unlock(run.mappingId, run.id);
+      if (run.mode === 'sync') await unlockAll(run);
     }
     return save(run);
   }
 
   /** Reads the records, the linked collections and the devices, and plans. */
-  async function plan(run: RunRecord, input: SyncInput, signal: AbortSignal | undefined, progress: Progress): Promise<StoredPlan> {
+  async function plan(run: RunRecord, input: SyncInput, signal: AbortSignal | undefined, progress: RunProgress): Promise<StoredPlan> {
     const { mapping, fields } = input;
     const timed = <T>(work: () => T): T => {
       const started = clock();
@@ -178,13 +208,14 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
     progress.phase('devices');
     const query = devicesQuery(mapping, now());
-    await readAll((cursor) => deps.devices.page(query, cursor), signal, progress, (devices) => timed(() => planner.addDevices(devices)));
+    await readAll((cursor: string | undefined) => deps.devices.page(query, cursor), signal, progress, (devices) => timed(() => planner.addDevices(devices)));
 
     const missing = mapping.behaviour.missingDevices.action;
     const serverFiltered = query.filter !== undefined;
-    // A device missing from a filtered list may only be outside the filter: ask Intune before acting
-    // on its record (and always before deleting one). Left alone, such records are not looked for.
-    const confirm = missing === 'delete' || (missing !== 'leave' && serverFiltered);
+    // A device missing from a filtered list may only be outside the filter, and Graph's paging can
+    // skip a device: ask Intune before acting on any record. Left alone, records are only reported
+    // (and not looked for at all when the list was filtered).
+    const confirm = missing !== 'leave';
     const orphansChecked = missing !== 'leave' || !serverFiltered;
     let gone: OrphanCandidate[] = orphansChecked ? timed(() => planner.orphanCandidates()) : [];
     if (confirm) gone = await confirmGone(gone, signal, progress);
@@ -196,24 +227,26 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return { entries, states };
   }
 
-  async function confirmGone(candidates: OrphanCandidate[], signal: AbortSignal | undefined, progress: Progress): Promise<OrphanCandidate[]> {
+  async function confirmGone(candidates: OrphanCandidate[], signal: AbortSignal | undefined, progress: RunProgress): Promise<OrphanCandidate[]> {
     progress.phase('orphans', candidates.length);
     const gone: OrphanCandidate[] = [];
     for (const candidate of candidates) {
       if (signal?.aborted) throw new CancelSignal();
-      if (!(await patiently(() => deps.devices.exists(candidate.deviceId), sleep, now))) gone.push(candidate);
+      const presence = await patiently(() => deps.devices.presence(candidate.deviceId), sleep, now);
+      // A value that is no device id is reported with its record, never acted on.
+      if (presence !== 'present') gone.push(presence === 'gone' ? candidate : { ...candidate, notAnId: true });
       progress.advance(1);
     }
     return gone;
   }
 
-  async function readAll<Item>(
-    page: (cursor: string | undefined) => Promise<Page<Item>>,
+  async function readAll<Item, Cursor>(
+    page: (cursor: Cursor | undefined) => Promise<Page<Item, Cursor>>,
     signal: AbortSignal | undefined,
-    progress: Progress,
+    progress: RunProgress,
     take: (items: Item[]) => void,
   ): Promise<void> {
-    let cursor: string | undefined;
+    let cursor: Cursor | undefined;
     do {
       if (signal?.aborted) throw new CancelSignal();
       const at = cursor;
@@ -224,7 +257,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     } while (cursor !== undefined);
   }
 
-  async function apply(run: RunRecord, input: SyncInput, stored: StoredPlan, signal: AbortSignal | undefined, progress: Progress): Promise<void> {
+  async function apply(run: RunRecord, input: SyncInput, stored: StoredPlan, signal: AbortSignal | undefined, progress: RunProgress): Promise<void> {
     run.status = 'applying';
     await save(run);
     const applier = new Applier(
@@ -262,6 +295,31 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     });
   }
 
+  async function resumeRun(runId: string, input: SyncInput, options: RunOptions): Promise<RunRecord> {
+    const run = await store.loadRun(runId);
+    if (!run || run.mode !== 'sync' || !['planning', 'applying', 'paused'].includes(run.status)) {
+      throw new UserFacingError('sync-not-resumable', 'This sync has ended and cannot be continued. Start a new sync.');
+    }
+    if (run.mappingId !== input.mapping.id) throw new UserFacingError('sync-wrong-mapping', `This sync belongs to the mapping "${run.mappingName}".`);
+    await lockFor(run, input.mapping.collection.name);
+    delete run.pause;
+    if (run.mappingUpdatedAt !== input.mapping.updatedAt) {
+      // The plan was made from an older version of the mapping: it is not applied.
+      const next = { ...newRun({ ...input, trigger: 'resume' }, 'sync'), replaces: run.id };
+      Object.assign(run, { status: 'cancelled', endedAt: now(), replacedBy: next.id });
+      await save(run);
+      await unlockAll(run);
+      await lockFor(next, input.mapping.collection.name);
+      return exclusively(next.id, () => planAndApply(next, input, options));
+    }
+    const stored = run.status === 'planning' ? undefined : await store.loadPlan(run.id);
+    if (!stored) return planAndApply(run, input, options);
+    return drive(run, options, (progress) => {
+      if (run.plan) progress.planned(run.plan.counts);
+      return apply(run, input, stored, options.signal, progress);
+    });
+  }
+
   return {
     async preview(input, options = {}) {
       checked(input);
@@ -275,34 +333,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     async sync(input, options = {}) {
       checked(input);
       const run = newRun(input, 'sync');
-      await lockFor(run);
-      return planAndApply(run, input, options);
+      await lockFor(run, input.mapping.collection.name);
+      return exclusively(run.id, () => planAndApply(run, input, options));
     },
 
     async resume(runId, input, options = {}) {
       checked(input);
-      const run = await store.loadRun(runId);
-      if (!run || run.mode !== 'sync' || !['planning', 'applying', 'paused'].includes(run.status)) {
-        throw new UserFacingError('sync-not-resumable', 'This sync has ended and cannot be continued. Start a new sync.');
-      }
-      if (run.mappingId !== input.mapping.id) throw new UserFacingError('sync-wrong-mapping', `This sync belongs to the mapping "${run.mappingName}".`);
-      await lockFor(run);
-      delete run.pause;
-      if (run.mappingUpdatedAt !== input.mapping.updatedAt) {
-        // The plan was made from an older version of the mapping: it is not applied.
-        const next = { ...newRun({ ...input, trigger: 'resume' }, 'sync'), replaces: run.id };
-        Object.assign(run, { status: 'cancelled', endedAt: now(), replacedBy: next.id });
-        await save(run);
-        await store.unlock(run.mappingId, run.id);
-        await lockFor(next);
-        return planAndApply(next, input, options);
-      }
-      const stored = run.status === 'planning' ? undefined : await store.loadPlan(run.id);
-      if (!stored) return planAndApply(run, input, options);
-      return drive(run, options, (progress) => {
-        if (run.plan) progress.planned(run.plan.counts);
-        return apply(run, input, stored, options.signal, progress);
-      });
+      return exclusively(runId, () => resumeRun(runId, input, options));
     },
 
     async discard(runId) {
@@ -313,7 +350,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         delete run.pause;
         await save(run);
       }
-      await store.unlock(run.mappingId, run.id);
+      await unlockAll(run);
       return run;
     },
 
@@ -325,6 +362,21 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       return save(run);
     },
   };
+}
+
+/** The name of a collection's run lock in the store (beside the mappings' locks, named by mapping id). */
+function collectionLock(collectionId: string): string {
+  return `collection:${collectionId}`;
+}
+
+/** Why a run cannot start: another run of its mapping, or of another mapping on its collection, runs or is paused. */
+function busyMessage(run: RunRecord, holder: RunRecord | undefined, collectionName: string, now: number): string {
+  const same = !holder || holder.mappingId === run.mappingId;
+  const which = same ? `A sync of "${holder?.mappingName ?? run.mappingName}"` : `A sync of the mapping "${holder.mappingName}" into the same collection, ${collectionName},`;
+  const why = same ? '' : ' Two mappings must not write to one collection at once, or both would create the same devices.';
+  if (holder?.status === 'paused') return `${which} is paused: ${holder.pause?.message ?? ''}${why} Continue it or discard it before starting another.`;
+  const minutes = holder ? Math.max(1, Math.round((now - holder.startedAt) / 60_000)) : 0;
+  return `${which} is already running${holder ? ` (started ${minutes} minute${minutes === 1 ? '' : 's'} ago)` : ''}.${why} Wait for it to finish, or cancel it.`;
 }
 
 /** The engine's own mapping check, without a request: the caller's ran on the same fields. */
@@ -346,52 +398,4 @@ function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T
   const groups = new Map<string, T[]>();
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
   return groups;
-}
-
-/** Builds the progress reports of one stretch of a run. */
-class Progress {
-  private current: SyncProgress;
-
-  constructor(
-    run: RunRecord,
-    private readonly report: ((progress: SyncProgress) => void) | undefined,
-    private readonly now: () => number,
-  ) {
-    const at = now();
-    this.current = { runId: run.id, mappingId: run.mappingId, phase: 'records', done: 0, doneAtStart: 0, startedAt: run.startedAt, phaseStartedAt: at };
-  }
-
-  phase(phase: SyncPhase, total?: number): void {
-    const { plan, written } = this.current;
-    this.current = { runId: this.current.runId, mappingId: this.current.mappingId, phase, done: 0, doneAtStart: 0, startedAt: this.current.startedAt, phaseStartedAt: this.now() };
-    if (total !== undefined) this.current.total = total;
-    if (plan) this.current.plan = plan;
-    if (written) this.current.written = written;
-    this.emit();
-  }
-
-  advance(count: number, total?: number): void {
-    this.current.done += count;
-    if (total !== undefined) this.current.total = total;
-    this.emit();
-  }
-
-  planned(counts: PlanCounts): void {
-    this.current.plan = counts;
-  }
-
-  writing(written: WriteCounts): void {
-    const total = written.created + written.updated + written.marked + written.deleted + written.failed + written.pending;
-    const done = total - written.pending;
-    if (this.current.phase !== 'writing') {
-      // A resumed run: what earlier stretches wrote does not count towards this one's pace.
-      this.current = { ...this.current, phase: 'writing', doneAtStart: done, phaseStartedAt: this.now() };
-    }
-    Object.assign(this.current, { written, total, done });
-    this.emit();
-  }
-
-  private emit(): void {
-    this.report?.({ ...this.current });
-  }
 }

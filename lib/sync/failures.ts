@@ -1,3 +1,4 @@
+import { backoffMs } from '../retry';
 import { PortError } from './ports';
 import type { SyncPause } from './pause';
 
@@ -21,7 +22,14 @@ export class CancelSignal extends Error {
 export function asPortError(error: unknown): PortError {
   if (error instanceof PortError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new PortError('systemic', `The sync stopped on an unexpected error: ${message}`, 'unexpected', undefined, { cause: error });
+  const text = message.replace(/\.?$/, '.');
+  return new PortError(
+    'systemic',
+    `The sync stopped on an unexpected error: ${text} What was written stays. Continue the sync to try again; if it stops the same way, discard it and report the error.`,
+    'unexpected',
+    undefined,
+    { cause: error },
+  );
 }
 
 export function pauseFor(failure: PortError): PauseSignal {
@@ -34,9 +42,9 @@ export function pauseFor(failure: PortError): PauseSignal {
  */
 export const PATIENCE_MS = 10 * 60_000;
 
-/** Exponential back-off, 2 s doubling to 2 minutes. */
-export function backoffMs(attempt: number): number {
-  return Math.min(2_000 * 2 ** attempt, 120_000);
+/** The engine's back-off between passing failures: 2 s doubling to 2 minutes. */
+export function passingBackoffMs(attempt: number): number {
+  return backoffMs(attempt, { firstMs: 2_000, maxMs: 120_000 });
 }
 
 /**
@@ -52,7 +60,7 @@ export async function patiently<T>(read: () => Promise<T>, sleep: (ms: number) =
       if (error instanceof PauseSignal || error instanceof CancelSignal) throw error;
       const failure = asPortError(error);
       if (failure.kind !== 'transient' || now() - started >= PATIENCE_MS) throw pauseFor(failure);
-      await sleep(failure.retryAfterMs ?? backoffMs(attempt));
+      await sleep(failure.retryAfterMs ?? passingBackoffMs(attempt));
     }
   }
 }

@@ -1,6 +1,7 @@
 import { SignInError } from '../auth/errors';
 import type { GraphClient } from '../graph/client';
 import { GraphError, isGraphError } from '../graph/errors';
+import { graphFailureText } from '../graph/failure-text';
 import { UserFacingError } from '../errors';
 import { PortError } from './ports';
 import type { DeviceSource } from './ports';
@@ -21,24 +22,30 @@ export function graphDeviceSource(client: GraphClient): DeviceSource {
         if (first.done) return { items: [] };
         return { items: first.value.items, ...(first.value.nextLink === undefined ? {} : { next: first.value.nextLink }) };
       } catch (error) {
-        throw graphFailure(error);
+        throw graphFailure(error, 'the device listing');
       }
     },
 
-    async exists(deviceId) {
+    async presence(deviceId) {
       try {
         await client.getDevice(deviceId, { select: ['id'] });
-        return true;
+        return 'present';
       } catch (error) {
-        if (isGraphError(error, 'notFound')) return false;
-        throw graphFailure(error);
+        if (isGraphError(error, 'notFound')) return 'gone';
+        // Graph answers 400 for a value that is no device id at all (typed by hand, say): that record's
+        // problem alone, never a reason to pause every run.
+        if (isGraphError(error, 'badRequest')) return 'not-an-id';
+        throw graphFailure(error, 'the read of one device');
       }
     },
   };
 }
 
-/** A Graph or sign-in failure as the engine sees it: passing, or a reason to pause with what to do. */
-export function graphFailure(error: unknown): unknown {
+/**
+ * A Graph or sign-in failure as the engine sees it: passing, or a reason to pause with what to do;
+ * `what` names the request ("the device listing", "the read of one device").
+ */
+export function graphFailure(error: unknown, what: string): unknown {
   if (error instanceof SignInError) {
     const passing = error.code === 'network' || error.code === 'service-unavailable';
     return new PortError(passing ? 'transient' : 'systemic', error.message, 'intune-sign-in', undefined, { cause: error });
@@ -46,25 +53,24 @@ export function graphFailure(error: unknown): unknown {
   if (!(error instanceof GraphError)) {
     return error instanceof UserFacingError ? new PortError('systemic', error.message, 'intune-sign-in', undefined, { cause: error }) : error;
   }
-  const detail = `${error.serviceMessage} (${error.supportReference})`;
-  const port = (kind: PortError['kind'], code: PortError['pause'], message: string) =>
-    new PortError(kind, message, code, error.retryAfterMs ?? undefined, { cause: error });
+  const text = graphFailureText(error, what);
+  const port = (kind: PortError['kind'], code: PortError['pause']) =>
+    new PortError(kind, `${text} ${kind === 'transient' ? 'The sync goes on when you continue it.' : 'Then continue the sync.'}`, code, error.retryAfterMs ?? undefined, { cause: error });
   switch (error.kind) {
     case 'unauthorized':
-      return port('systemic', 'intune-sign-in', `Microsoft Graph no longer accepts the sign-in. Sign in again on the options page, then continue the sync. ${detail}`);
+      return port('systemic', 'intune-sign-in');
     case 'missingPermission':
-      return port('systemic', 'intune-access', `The app registration lacks a Microsoft Graph permission the sync needs (${error.requiredScopes.join(' or ')}). Add it and grant admin consent, then continue the sync.`);
     case 'noIntuneRole':
     case 'forbidden':
-      return port('systemic', 'intune-access', `Intune refused to list devices for the signed-in account: it needs an Intune role that may read managed devices. ${detail}`);
+      return port('systemic', 'intune-access');
     case 'throttled':
     case 'serviceUnavailable':
     case 'serverError':
     case 'network':
-      return port('transient', 'intune-unavailable', `Microsoft Intune is not answering the device listing right now. The sync continues when you resume it. ${detail}`);
+      return port('transient', 'intune-unavailable');
     case 'malformedResponse':
-      return port('transient', 'intune-answer', `Microsoft Graph answered a page of devices the extension cannot read: ${error.serviceMessage}. Try again later; if it persists, report it.`);
+      return port('transient', 'intune-answer');
     default:
-      return port('systemic', 'unexpected', `Microsoft Graph refused the device listing: ${detail}`);
+      return port('systemic', 'unexpected');
   }
 }

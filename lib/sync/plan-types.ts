@@ -26,8 +26,10 @@ export type MissingAction = 'setValue' | 'clearField' | 'delete';
 /**
  * One line of a plan. Writes: a record to create, a record to update (changed fields only), a
  * record whose device is gone to mark or delete. Reports: a conflict (never written), a device
- * not synced and why, a record whose device is gone but left alone, a linked value not found, and
- * (in a preview only, for the admin to see) a device whose record already matches it.
+ * not synced and why, a record whose device is gone but left alone (or whose Intune Device ID is no
+ * id at all), `lookup`: a field of a device's record left as it is because its value could not be
+ * had — a linked value no record holds, or an Intune value the transform cannot convert — and (in a
+ * preview only, for the admin to see) a device whose record already matches it.
  */
 export type PlanEntry =
   | { kind: 'create'; device: DeviceRef; values: FieldValues; key: RecordKey }
@@ -55,6 +57,8 @@ export interface WriteState {
   attempts: number;
   /** The record written (a new record's id when Asset Panda named it). */
   recordId?: string;
+  /** A create that found its record in Asset Panda already (someone else made it): nothing was written; `reason` says so. */
+  found?: boolean;
   /** Why it failed, for the admin. */
   reason?: string;
 }
@@ -71,11 +75,14 @@ export interface PlanCounts {
   skipped: number;
   /** Records whose device is gone from Intune: to mark or delete, or left alone. */
   orphans: number;
+  /** Fields left as they are (`lookup` lines): a linked value no record holds, an Intune value the transform cannot convert. */
   lookupProblems: number;
 }
 
 export interface WriteCounts {
   created: number;
+  /** Creates whose record someone else had made meanwhile: found, nothing written (the next sync updates it). */
+  found?: number;
   updated: number;
   /** Records of devices gone from Intune, marked or cleared as the mapping says. */
   marked: number;

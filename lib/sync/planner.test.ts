@@ -104,6 +104,15 @@ describe('matching devices to records', () => {
     expect(counts).toMatchObject({ creates: 0, skipped: 2 });
   });
 
+  it('reads a match key from the field of its own, not from a link the same Intune field also fills', () => {
+    const link = FIELDS.find((field) => field.name === 'Assigned To')!;
+    const fields = [{ source: 'serialNumber', target: { id: link.id, name: link.name, type: link.type }, transform: { kind: 'lookup' as const } }, ...mappingWith().fields];
+    const bySerial = record({ 'Serial Number': 'PF3ABCD2' });
+    const { counts, entries } = plan([bySerial], [device('d2', 'PF3ABCD2')], { fields });
+    expect(counts).toMatchObject({ creates: 0, updates: 1 });
+    expect(ofKind(entries, 'update').map((update) => update.record.id)).toEqual([bySerial.id]);
+  });
+
   it('does not create records when the mapping only enriches existing ones', () => {
     const { entries } = plan([], [device('d1', 'SER1')], { behaviour: { createRecords: false } });
     expect(ofKind(entries, 'skipped')).toEqual([expect.objectContaining({ reason: expect.stringContaining('does not create records') })]);
@@ -210,6 +219,22 @@ describe('records whose device is gone from Intune', () => {
     const { entries } = plan(records, [device('new-id', 'SER1')], { filters: { configuration: 'companyOwned' } }, [personal]);
     expect(ofKind(entries, 'orphan')).toEqual([]);
     expect(ofKind(entries, 'update').map((u) => u.record.id)).toEqual([records[1]!.id]);
+  });
+});
+
+describe('values the mapping cannot convert', () => {
+  it('leave the field as it is, even where empty values overwrite, and are reported with the rest written', () => {
+    const clearing = mappingWith().fields.map((entry) => ({ ...entry, keepWhenEmpty: false }));
+    const stored = record({ 'Intune Device ID': 'd1', 'Serial Number': 'SER1', Name: 'PC-d1', Compliance: 'Compliant', Model: 'Latitude 5410' });
+    // Intune added a compliance state after the mapping's labels were chosen.
+    const { entries, counts } = plan([stored], [device('d1', 'SER1', { complianceState: 'configManager' })], { fields: clearing });
+    const [update] = ofKind(entries, 'update');
+    expect(update?.changes.map((change) => change.fieldName)).not.toContain('Compliance');
+    expect(update?.changes.map((change) => change.fieldName)).toContain('Model');
+    expect(ofKind(entries, 'lookup')).toEqual([
+      expect.objectContaining({ fieldName: 'Compliance', value: 'configManager', reason: expect.stringMatching(/^Compliance is "configManager", which cannot be written into Compliance: .* Compliance is left as it is\.$/) }),
+    ]);
+    expect(counts.lookupProblems).toBe(1);
   });
 });
 

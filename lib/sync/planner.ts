@@ -2,12 +2,13 @@ import type { AssetRecord, Field } from '../assetpanda/types';
 import type { ManagedDevice } from '../graph/device-schema';
 import { deviceQuery } from '../mapping/device-query';
 import { sourceField } from '../mapping/entities';
+import { matchKeyTarget } from '../mapping/match-key-target';
 import type { Mapping } from '../mapping/schema';
 import { isEmptyValue, sameValue } from '../mapping/transform';
 import type { LookupTables } from './lookups';
 import { matchKeyValue } from './match-key';
 import type { DeviceRef, PlanCounts, PlanEntry, RecordRef } from './plan-types';
-import { MappedValues, type ValueRow } from './record-values';
+import { MappedValues, type UnconvertedValue, type ValueRow } from './record-values';
 
 /** A match key as the planner uses it: the Intune field, the Asset Panda field it is written to, and the records by value. */
 interface MatchKey {
@@ -38,6 +39,8 @@ interface DevicePlan {
 export interface OrphanCandidate {
   record: number;
   deviceId: string;
+  /** Intune said the value is no device id at all: the record is reported, never marked or deleted. */
+  notAnId?: boolean;
 }
 
 export interface Plan {
@@ -73,6 +76,7 @@ export class Planner {
   /** Per device, reused: its values, each match key's compared form (by slot, then by key), the records holding it. */
   private readonly scratch = {
     values: [] as ValueRow,
+    unconverted: [] as UnconvertedValue[],
     keySlots: [] as Array<string | undefined>,
     keyValues: [] as Array<string | undefined>,
     held: [] as Array<number | number[] | undefined>,
@@ -119,7 +123,7 @@ export class Planner {
   }
 
   private keyOf(source: string, trackDevices: boolean): MatchKey | undefined {
-    const field = this.fields.get(this.mapping.fields.find((entry) => entry.source === source)?.target.id ?? '');
+    const field = this.fields.get(matchKeyTarget(this.mapping, source)?.target.id ?? '');
     const slot = field ? this.kept.indexOf(field.id) : -1;
     if (!field || slot < 0) return undefined;
     const label = sourceField(this.mapping.entity, source)?.label ?? source;
@@ -163,8 +167,9 @@ export class Planner {
 
   private planDevice(device: ManagedDevice): void {
     // Scratch rows, reused from device to device: nothing keeps them (entries copy what they need).
-    const { keySlots, keyValues, held } = this.scratch;
-    const values = this.mapped.read(device, keySlots, this.scratch.values);
+    const { keySlots, keyValues, held, unconverted } = this.scratch;
+    unconverted.length = 0;
+    const values = this.mapped.read(device, keySlots, this.scratch.values, unconverted);
     for (const [k, key] of this.keys.entries()) {
       const value = keySlots[key.slot];
       keyValues[k] = value;
@@ -208,6 +213,7 @@ export class Planner {
     if (record >= 0 && this.heldElsewhere(plan, held, values)) return;
 
     this.resolveLookups(values, ref, record);
+    this.reportUnconverted(unconverted, ref, record);
     const stored = record >= 0 ? this.recordRows[record] : undefined;
     if (stored) {
       const changes = this.mapped.changes(values, stored);
@@ -271,6 +277,22 @@ export class Planner {
         fieldName,
         value: String(value),
         reason: `No record of the collection that ${fieldName} links to holds "${String(value)}", so ${fieldName} is left as it is. Add that record in Asset Panda, or map another field.`,
+      });
+    }
+  }
+
+  /** Values the transform could not convert: their fields are left as they are, each reported as a line. */
+  private reportUnconverted(unconverted: readonly UnconvertedValue[], device: DeviceRef, record: number): void {
+    for (const { slot, source, value, reason } of unconverted) {
+      const field = this.mapped.fields[slot] as Field;
+      this.entries.push({
+        kind: 'lookup',
+        device,
+        ...(record >= 0 ? { record: this.recordRef(record) } : {}),
+        fieldId: field.id,
+        fieldName: field.name,
+        value,
+        reason: `${source} is "${value}", which cannot be written into ${field.name}: ${reason}. ${field.name} is left as it is.`,
       });
     }
   }
@@ -352,8 +374,12 @@ export class Planner {
     return conflicted;
   }
 
-  private orphanEntry({ record, deviceId }: OrphanCandidate): PlanEntry {
+  private orphanEntry({ record, deviceId, notAnId }: OrphanCandidate): PlanEntry {
     const ref = this.recordRef(record);
+    if (notAnId) {
+      const field = this.idKey?.fieldName ?? 'Intune Device ID';
+      return { kind: 'orphan', record: ref, deviceId, reason: `Its ${field} "${deviceId}" is no Intune device id (Intune refused it as one), so the sync leaves this record as it is. Correct the value in Asset Panda, or clear it.` };
+    }
     const row = this.recordRows[record] as ValueRow;
     const missing = this.mapping.behaviour.missingDevices;
     const gone = `Intune no longer holds device ${deviceId}`;

@@ -12,9 +12,9 @@ import type { PauseCode } from './pause';
  */
 
 /** One page of a listing; `next` is where the following page starts (absent on the last). */
-export interface Page<Item> {
+export interface Page<Item, Cursor = string> {
   items: Item[];
-  next?: string;
+  next?: Cursor;
   /** How many items the whole listing holds, when the service says. */
   total?: number;
 }
@@ -26,18 +26,29 @@ export interface DeviceQuery {
   filter?: DeviceFilter;
 }
 
+/** What Intune says of a device id: it holds the device, it no longer does, or the value is no device id at all. */
+export type DevicePresence = 'present' | 'gone' | 'not-an-id';
+
 export interface DeviceSource {
   /** One page of the devices the query selects: the first without `cursor`, else the page at `cursor`. */
   page(query: DeviceQuery, cursor?: string): Promise<Page<ManagedDevice>>;
   /** Whether Intune still holds the device (a read of that one device). */
-  exists(deviceId: string): Promise<boolean>;
+  presence(deviceId: string): Promise<DevicePresence>;
 }
+
+/**
+ * Where a listing of records goes on. Opaque to the engine, which only hands back the `next` it was
+ * given (again, after a failed page): the adapter keeps in it what it needs to check the listing.
+ */
+export type RecordCursor = unknown;
 
 export interface RecordReader {
   /** One page of every record of the collection: the first without `cursor`, else the page at `cursor`. */
-  page(collectionId: string, cursor?: string): Promise<Page<AssetRecord>>;
+  page(collectionId: string, cursor?: RecordCursor): Promise<Page<AssetRecord, RecordCursor>>;
   /** The records whose field holds this value. */
   find(collectionId: string, fieldId: string, value: string): Promise<AssetRecord[]>;
+  /** How long a record just written may take to be found by `find`: a lost create is looked for once more after it. */
+  findCatchUpMs: number;
   /** The collection's fields as Asset Panda lists them now. */
   fields(collectionId: string): Promise<Field[]>;
 }

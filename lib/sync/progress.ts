@@ -1,4 +1,5 @@
 import type { PlanCounts, WriteCounts } from './plan-types';
+import type { RunRecord } from './run-store';
 
 /**
  * records: reading the collection's records; lookups: reading the collections that linked fields
@@ -29,4 +30,52 @@ export interface SyncProgress {
   plan?: PlanCounts;
   /** Once writing. */
   written?: WriteCounts;
+}
+
+/** Builds the progress reports of one stretch of a run. */
+export class RunProgress {
+  private current: SyncProgress;
+
+  constructor(
+    run: RunRecord,
+    private readonly report: ((progress: SyncProgress) => void) | undefined,
+    private readonly now: () => number,
+  ) {
+    const at = now();
+    this.current = { runId: run.id, mappingId: run.mappingId, phase: 'records', done: 0, doneAtStart: 0, startedAt: run.startedAt, phaseStartedAt: at };
+  }
+
+  phase(phase: SyncPhase, total?: number): void {
+    const { plan, written } = this.current;
+    this.current = { runId: this.current.runId, mappingId: this.current.mappingId, phase, done: 0, doneAtStart: 0, startedAt: this.current.startedAt, phaseStartedAt: this.now() };
+    if (total !== undefined) this.current.total = total;
+    if (plan) this.current.plan = plan;
+    if (written) this.current.written = written;
+    this.emit();
+  }
+
+  advance(count: number, total?: number): void {
+    this.current.done += count;
+    if (total !== undefined) this.current.total = total;
+    this.emit();
+  }
+
+  planned(counts: PlanCounts): void {
+    this.current.plan = counts;
+  }
+
+  writing(written: WriteCounts): void {
+    const total = written.created + (written.found ?? 0) + written.updated + written.marked + written.deleted + written.failed + written.pending;
+    const done = total - written.pending;
+    if (this.current.phase !== 'writing') {
+      // A resumed run: what earlier stretches wrote does not count towards this one's pace.
+      this.current = { ...this.current, phase: 'writing', doneAtStart: done, phaseStartedAt: this.now() };
+    }
+    Object.assign(this.current, { written, total, done });
+    this.emit();
+  }
+
+  private emit(): void {
+    this.report?.({ ...this.current });
+  }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Field } from '../assetpanda/types';
 import type { ManagedDevice } from '../graph/device-schema';
 import { MappingSchema } from '../mapping/schema';
-import { deviceValues, newRecordValues, recordChanges } from './record-values';
+import { deviceValues, MappedValues, recordChanges, type UnconvertedValue } from './record-values';
 
 const field = (id: string, type: string, extra: Partial<Field> = {}): Field => ({ id, name: id, type, required: false, unique: false, ...extra });
 const fields = new Map(
@@ -55,6 +55,28 @@ describe("a record's values from its device", () => {
   });
 
   it('creates a record from the filled values only', () => {
-    expect(newRecordValues(deviceValues(mapping, fields, device))).toEqual({ serial: 'PF3ABCD1', storage: 0, compliance: 'Noncompliant' });
+    const mapped = new MappedValues(mapping, fields);
+    expect(mapped.newRecord(mapped.read(device))).toEqual({ serial: 'PF3ABCD1', storage: 0, compliance: 'Noncompliant' });
+  });
+
+  it('leaves a field as it is when its transform cannot convert what Intune holds, even where empty values overwrite', () => {
+    const clearing = MappingSchema.parse({ ...mapping, fields: mapping.fields.map((entry) => ({ ...entry, keepWhenEmpty: false })) });
+    // A compliance state Intune added after the mapping's labels were chosen; a size that is not a number.
+    const changed = { ...device, complianceState: 'configManager', totalStorageSpaceInBytes: 'lots' } as unknown as ManagedDevice;
+    const stored = { serial: 'PF3ABCD1', storage: 238, compliance: 'Compliant' };
+
+    const next = deviceValues(clearing, fields, changed);
+    expect(next.has('compliance')).toBe(false);
+    expect(next.has('storage')).toBe(false);
+    expect(recordChanges(clearing, fields, next, stored)).toEqual([]);
+
+    const unconverted: UnconvertedValue[] = [];
+    const mapped = new MappedValues(clearing, fields);
+    const row = mapped.read(changed, undefined, [], unconverted);
+    expect(unconverted).toEqual([
+      { slot: 2, source: 'Total Storage Space', value: 'lots', reason: 'it is not a number of bytes' },
+      { slot: 3, source: 'Compliance', value: 'configManager', reason: expect.stringContaining('the mapping gives no value for it') },
+    ]);
+    expect(mapped.newRecord(row)).toEqual({ serial: 'PF3ABCD1' });
   });
 });

@@ -3,7 +3,7 @@ import type { ManagedDevice } from '../graph/device-schema';
 import { sourceField } from '../mapping/entities';
 import type { Mapping } from '../mapping/schema';
 import type { SourceField } from '../mapping/sources';
-import { applyTransform, isEmptyValue, sameValue } from '../mapping/transform';
+import { applyTransform, isEmptyValue, isUnconvertible, sameValue } from '../mapping/transform';
 import type { Transform } from '../mapping/transform-schema';
 import { matchKeyValue } from './match-key';
 
@@ -16,8 +16,18 @@ export interface FieldChange {
   after: FieldValue;
 }
 
-/** Values in the order of `MappedValues.fields`; undefined where nothing is to be written (a lookup that found nothing). */
+/** Values in the order of `MappedValues.fields`; undefined where nothing is to be written (a lookup that found nothing, a value the transform cannot convert). */
 export type ValueRow = Array<FieldValue | undefined>;
+
+/** A mapped field left as it is because the transform cannot convert the device's value (see Unconvertible). */
+export interface UnconvertedValue {
+  /** Where it sits in the row. */
+  slot: number;
+  /** The Intune field, in the guide's words. */
+  source: string;
+  value: string;
+  reason: string;
+}
 
 interface MappedField {
   field: Field;
@@ -48,12 +58,19 @@ export class MappedValues {
 
   /**
    * The device's row, in `row` when given (a sync reuses one); `keys`, when given, receives each
-   * match key's compared form at its field's slot.
+   * match key's compared form at its field's slot; `unconverted`, when given, each value the
+   * transform cannot convert (left undefined in the row: the field is not written).
    */
-  read(device: ManagedDevice, keys?: Array<string | undefined>, row: ValueRow = []): ValueRow {
+  read(device: ManagedDevice, keys?: Array<string | undefined>, row: ValueRow = [], unconverted?: UnconvertedValue[]): ValueRow {
     for (let i = 0; i < this.mapped.length; i++) {
       const { source, field, transform, isKey } = this.mapped[i] as MappedField;
       const value = applyTransform(transform, source.read(device), field);
+      if (isUnconvertible(value)) {
+        row[i] = undefined;
+        if (keys) keys[i] = undefined;
+        unconverted?.push({ slot: i, source: source.label, value: value.value, reason: value.reason });
+        continue;
+      }
       if (!isKey) {
         row[i] = value;
         continue;
@@ -92,14 +109,17 @@ export class MappedValues {
 
 /**
  * The value each mapped field gets from one device, by field id: transformed for the field, null
- * where Intune holds nothing. A lookup's value is still the value to look up in the linked collection.
+ * where Intune holds nothing, absent where the transform cannot convert Intune's value (the field
+ * is left as it is). A lookup's value is still the value to look up in the linked collection.
  * A field that holds a match key never receives a placeholder ("Default string", "0"): it would
  * identify nothing, and in a unique field it would clash with every other such device.
  */
 export function deviceValues(mapping: Mapping, fields: ReadonlyMap<string, Field>, device: ManagedDevice): Map<string, FieldValue> {
   const mapped = new MappedValues(mapping, fields);
-  const row = mapped.read(device);
-  return new Map(mapped.fields.map((field, i) => [field.id, row[i] ?? null]));
+  const unconverted: UnconvertedValue[] = [];
+  const row = mapped.read(device, undefined, [], unconverted);
+  const skipped = new Set(unconverted.map((value) => value.slot));
+  return new Map(mapped.fields.flatMap((field, i) => (skipped.has(i) ? [] : [[field.id, row[i] ?? null] as const])));
 }
 
 /**
@@ -115,11 +135,4 @@ export function recordChanges(
   const mapped = new MappedValues(mapping, fields);
   const row = mapped.fields.map((field) => (next.has(field.id) ? (next.get(field.id) ?? null) : undefined));
   return mapped.changes(row, mapped.fields.map((field) => stored[field.id]));
-}
-
-/** The values of a new record: every mapped field Intune fills. */
-export function newRecordValues(next: ReadonlyMap<string, FieldValue>): FieldValues {
-  const values: FieldValues = {};
-  for (const [fieldId, value] of next) if (!isEmptyValue(value)) values[fieldId] = value;
-  return values;
 }

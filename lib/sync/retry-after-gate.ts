@@ -1,4 +1,4 @@
-import { parseRetryAfter } from '../graph/retry-policy';
+import { parseRetryAfter, sleep as realSleep } from '../retry';
 import type { WrapFetch } from '../wrap-fetch';
 
 export interface RetryAfterGate {
@@ -16,7 +16,7 @@ export interface RetryAfterGate {
  */
 export function createRetryAfterGate(options: { now?: () => number; sleep?: (ms: number) => Promise<void> } = {}): RetryAfterGate {
   const now = options.now ?? (() => Date.now());
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? realSleep;
   const windows = new Map<string, number>();
   const until = (host: string) => windows.get(host) ?? 0;
 

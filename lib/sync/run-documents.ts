@@ -47,6 +47,7 @@ export const WriteStateSchema: z.ZodType<WriteState> = z.object({
   status: z.enum(['pending', 'sending', 'written', 'failed']),
   attempts: z.number().int().min(0),
   recordId: z.string().optional(),
+  found: z.boolean().optional(),
   reason: z.string().optional(),
 });
 
@@ -62,7 +63,15 @@ export const PlanCountsSchema = z.object({
   orphans: CountSchema,
   lookupProblems: CountSchema,
 });
-export const WriteCountsSchema = z.object({ created: CountSchema, updated: CountSchema, marked: CountSchema, deleted: CountSchema, failed: CountSchema, pending: CountSchema });
+export const WriteCountsSchema = z.object({
+  created: CountSchema,
+  updated: CountSchema,
+  marked: CountSchema,
+  deleted: CountSchema,
+  failed: CountSchema,
+  pending: CountSchema,
+  found: CountSchema.optional(),
+});
 export const SyncPauseSchema = z.object({ code: z.enum(PAUSE_CODES), message: z.string(), at: z.number() });
 
 export const RunRecordSchema: z.ZodType<RunRecord> = z.object({

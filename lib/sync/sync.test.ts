@@ -72,7 +72,7 @@ describe('a sync of 2 000 devices', () => {
 
     expect(second.status).toBe('done');
     expect(second.plan?.counts).toMatchObject({ creates: 0, updates: 0, unchanged: first.plan!.counts.creates + first.plan!.counts.updates + first.plan!.counts.unchanged });
-    expect(second.written).toEqual({ created: 0, updated: 0, marked: 0, deleted: 0, failed: 0, pending: 0 });
+    expect(second.written).toEqual({ created: 0, found: 0, updated: 0, marked: 0, deleted: 0, failed: 0, pending: 0 });
     expect(recordWrites(sandbox.requests)).toHaveLength(writesBefore);
   });
 
@@ -90,6 +90,36 @@ describe('a sync of 2 000 devices', () => {
     expect(devicesNotExactlyOnce(sandbox.world, await conflictedDevices(harness.store, run.id))).toEqual([]);
     sandbox.faults.clear();
     expect((await harness.engine().sync(input)).written).toMatchObject({ created: 0, updated: 0, failed: 0 });
+  });
+
+  it('reads the whole collection when Asset Panda pages by fewer records than asked, without a total: nothing is created twice', async () => {
+    const harness = smallFleet();
+    sandbox.world.assetPanda.answerStyle = 'observed';
+    withoutUniqueFields(sandbox.world);
+    const input = await harness.mapping();
+    const first = await harness.engine().sync(input);
+    expect(first.status).toBe('done');
+
+    sandbox.world.assetPanda.searchLimits.pageCap = 25;
+    const again = await harness.engine().sync(input);
+
+    expect(again.plan?.counts).toMatchObject({ creates: 0, records: first.plan!.counts.records + first.written.created });
+    expect(again.written.created).toBe(0);
+    expect(devicesNotExactlyOnce(sandbox.world, await conflictedDevices(harness.store, again.id))).toEqual([]);
+  });
+
+  it('pauses with what to report when Asset Panda repeats records from page to page (it ignores `from`), writing nothing', async () => {
+    const harness = smallFleet();
+    const input = await harness.mapping();
+    await harness.engine().sync(input);
+    sandbox.world.assetPanda.searchLimits.ignoresFrom = true;
+    const writesBefore = recordWrites(sandbox.requests).length;
+
+    const run = await harness.engine().sync(input);
+
+    expect(run.status).toBe('paused');
+    expect(run.pause).toMatchObject({ code: 'asset-panda-answer', message: expect.stringContaining('listed record') });
+    expect(recordWrites(sandbox.requests)).toHaveLength(writesBefore);
   });
 
   it('previews without writing, reporting its progress as it reads', async () => {

@@ -132,6 +132,7 @@ export function createSyncHarness(sandbox: Sandbox & { fetch: typeof fetch }, op
     throttlesSeen,
     assetPanda,
     tenant: target.tenant,
+    /** The engine's device source over the Graph client, for tests that wrap it. */
     devices,
     reader,
     writer,

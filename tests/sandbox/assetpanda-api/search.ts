@@ -52,7 +52,9 @@ export function runSearch(state: AssetPandaState, collection: Collection, query:
   for (const record of collection.records.values()) {
     if (matchesQuery(state, collection, record, query)) matches.push(record);
   }
-  return { page: matches.slice(query.from, query.from + query.size), total: matches.length };
+  const { pageCap, ignoresFrom } = state.searchLimits;
+  const from = ignoresFrom ? 0 : query.from;
+  return { page: matches.slice(from, from + Math.min(query.size, pageCap ?? query.size)), total: matches.length };
 }
 
 function matchesQuery(state: AssetPandaState, collection: Collection, record: StoredRecord, query: SearchQuery): boolean {

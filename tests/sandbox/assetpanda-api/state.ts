@@ -87,6 +87,12 @@ export interface SearchLimits {
   maxSize: number;
   /** The deepest `from + size` a search may reach. */
   maxResultWindow: number;
+  /**
+   * Knobs for what is not evidenced (how the live API pages is unknown): a page holds at most this
+   * many records whatever `size` asks, without saying so; `ignoresFrom`: every page starts at the first record.
+   */
+  pageCap?: number;
+  ignoresFrom?: boolean;
 }
 
 /** Classic Asset Panda (login.assetpanda.com): entities ("groups") of objects with 24-hex ids. */

@@ -128,7 +128,8 @@ export function searchText(value: unknown): string {
 
 // ASSUMPTION (unpublished): without `pagination` a search returns the first 10 records (the
 // published example asks for size 10); `size` may be 1..100; like an Elasticsearch index (which
-// from/size paging suggests) a search cannot reach past from + size = 10 000.
+// from/size paging suggests) a search cannot reach past from + size = 10 000. The live API may page
+// otherwise (a smaller cap on `size`, `from` ignored): `searchLimits.pageCap` and `ignoresFrom` say so.
 export const DEFAULT_PAGINATION = { from: 0, size: 10 } as const;
 export const DEFAULT_SEARCH_LIMITS: SearchLimits = { maxSize: 100, maxResultWindow: 10_000 };
 

@@ -78,11 +78,17 @@ export function PassphraseLock({ onChange, onForgotten }: { onChange: (lock: Loc
         </Notice>
       )}
       {lock === 'unlocked' && <p class="muted">On, and unlocked for this browser session.</p>}
-      {lock !== 'off' && (
+      {lock === 'unreadable' && (
+        <Notice tone="error" testId="assetpanda-key-unreadable">
+          The key that protects the saved Access Key Secret cannot be read (an older version of the extension, or altered storage). It is kept as it
+          is: update the extension if it is older than the one that saved the key, or forget the saved key and enter the Access Key Secret again.
+        </Notice>
+      )}
+      {(lock === 'locked' || lock === 'unlocked') && (
         <TextField id="assetpanda-passphrase" label={lock === 'locked' ? 'Passphrase' : 'Current passphrase'} type="password" value={form.current}
           onInput={update('current')} autoComplete="current-password" />
       )}
-      {lock !== 'locked' && (
+      {(lock === 'off' || lock === 'unlocked') && (
         <>
           <TextField id="assetpanda-new-passphrase" label="New passphrase" type="password" value={form.next} onInput={update('next')} autoComplete="new-password"
             hint={lock === 'off' ? `At least ${MIN_PASSPHRASE_LENGTH} characters.` : `At least ${MIN_PASSPHRASE_LENGTH} characters; leave both blank to remove the passphrase.`} />
@@ -91,10 +97,12 @@ export function PassphraseLock({ onChange, onForgotten }: { onChange: (lock: Loc
         </>
       )}
       <div class="actions">
-        <button type="submit" disabled={busy !== undefined}>
-          {lock === 'locked' ? 'Unlock' : lock === 'off' ? 'Set passphrase' : form.next ? 'Change passphrase' : 'Remove passphrase'}
-        </button>
-        {lock === 'locked' && (
+        {lock !== 'unreadable' && (
+          <button type="submit" disabled={busy !== undefined}>
+            {lock === 'locked' ? 'Unlock' : lock === 'off' ? 'Set passphrase' : form.next ? 'Change passphrase' : 'Remove passphrase'}
+          </button>
+        )}
+        {(lock === 'locked' || lock === 'unreadable') && (
           <button type="button" class="secondary" disabled={busy !== undefined} onClick={forget}
             title="Without the passphrase the saved key cannot be read: forget it, then enter the Access Key Secret again.">
             Forget the saved key
