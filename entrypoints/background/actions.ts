@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { auditLog } from '../../lib/actions/audit';
 import { createConfirmationTokens } from '../../lib/actions/confirmation-tokens';
 import { confirmationRequests } from '../../lib/actions/confirmations';
-import { serialQueue } from '../../lib/actions/serial';
+import { serialQueue } from '../../lib/serial-queue';
 import { createActionService } from '../../lib/actions/service';
 import type { AssetPandaConnection } from '../../lib/assetpanda/connection';
 import type { IntuneService } from '../../lib/auth/service';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UserFacingError } from '../errors';
 import type { EphemeralStore } from './ephemeral-store';
-import { serialQueue } from './serial';
+import { serialQueue } from '../serial-queue';
 
 /** What a token allows: exactly one action, on one device, with these options, for one confirmation. */
 export interface TokenBinding {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { UserFacingError } from '../errors';
 import { ACTION_NAMES } from './catalog';
 import type { EphemeralStore } from './ephemeral-store';
-import { serialQueue } from './serial';
+import { serialQueue } from '../serial-queue';
 
 /** The device as the confirmation names it: read from Intune by the background, never from the page. */
 const ConfirmedDeviceSchema = z.object({

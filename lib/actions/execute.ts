@@ -13,7 +13,7 @@ import type { AuditEntry, AuditLog } from './audit';
 import { availability } from './availability';
 import { ACTIONS, type ActionName } from './catalog';
 import type { ConfirmationRequest } from './confirmations';
-import { graphFailureText } from './graph-words';
+import { graphFailureText } from '../graph/failure-text';
 
 /** What the confirmation window tells the admin once the action ran. */
 export interface ActionOutcome {

@@ -3,8 +3,8 @@ import { isGraphError } from './errors';
 /**
  * A Graph failure in words the admin can act on; `what` names the request in them ("the device
  * listing", "the device count", "Retire"). The one base for every Graph message: the sync, the
- * editor's device count and the device actions (lib/actions/graph-words.ts can adopt it). A write
- * that failed without an answer may still have reached Intune, so that case says to look first.
+ * editor's device count, the record panel and the device actions. A write that failed without an
+ * answer may still have reached Intune, so that case says to look first.
  */
 export function graphFailureText(error: unknown, what: string, { isWrite = false } = {}): string {
   if (!isGraphError(error)) return error instanceof Error ? error.message : String(error);

@@ -2,6 +2,7 @@ import { ACTIONS, isActionName } from '../actions/catalog';
 import type { ManagedDevice } from '../graph/device-schema';
 import type { Cloud } from '../graph/clouds';
 import { sourceField } from '../mapping/entities';
+import { humanize } from '../mapping/transform';
 import type { DeviceActivity, DeviceFact, DeviceSummary } from './status';
 
 const COMPLIANCE: Record<string, string> = {
@@ -49,14 +50,8 @@ export function intuneDeviceUrl(cloud: Cloud, tenant: string, deviceId: string):
   return `${ADMIN_CENTER[cloud]}/${encodeURIComponent(tenant)}/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/${encodeURIComponent(deviceId)}`;
 }
 
-/** "retirePending" → "Retire pending", for enum members Intune added after this version. */
-function words(member: string): string {
-  const spaced = member.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-
 const labelOf = (table: Record<string, string>, member: string | null | undefined, empty = 'Unknown') =>
-  member ? (table[member] ?? words(member)) : empty;
+  member ? (table[member] ?? humanize(member)) : empty;
 
 /** The name Asset Panda's guide gives an Intune field (lib/mapping/sources.ts), as the mapping editor shows it too. */
 export const fieldLabel = (key: string): string => sourceField('managedDevices', key)?.label ?? key;
@@ -70,7 +65,7 @@ export function deviceActivity(device: ManagedDevice, now: number): DeviceActivi
     .map((result) => {
       const name = result.actionName ?? 'action';
       return {
-        action: isActionName(name) ? ACTIONS[name].label : words(name),
+        action: isActionName(name) ? ACTIONS[name].label : humanize(name),
         state: result.actionState,
         label: labelOf(ACTION_STATE, result.actionState),
         startedAt: result.startDateTime,

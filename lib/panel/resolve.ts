@@ -1,5 +1,5 @@
 import type { AuditLog } from '../actions/audit';
-import { graphFailureText } from '../actions/graph-words';
+import { graphFailureText } from '../graph/failure-text';
 import type { AssetPandaClient } from '../assetpanda/client';
 import type { AssetPandaConnection } from '../assetpanda/connection';
 import { AssetPandaError } from '../assetpanda/errors';
