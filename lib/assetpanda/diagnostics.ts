@@ -28,6 +28,8 @@ export interface ShapeLog {
 
 const MAX_DEPTH = 8;
 const MAX_FIELDS = 300;
+/** Elements of an array described and merged: enough to see the shape, not a cost on every search page. */
+const MAX_ELEMENTS = 20;
 
 /**
  * Keeps the latest `limit` distinct shapes. `onNewShape` lets the owner persist them; it is only
@@ -67,12 +69,12 @@ function observationKey(o: Omit<ShapeObservation, 'seenAt'>): string {
   return JSON.stringify([o.operation, o.status, o.expectation, o.matched, o.problems, o.shape]);
 }
 
-/** The shape of a parsed JSON value; the elements of an array are merged into one shape. */
+/** The shape of a parsed JSON value; the (first) elements of an array are merged into one shape. */
 export function describeShape(value: unknown, depth = 0): Shape {
   if (value === null) return 'null';
   if (Array.isArray(value)) {
     if (depth >= MAX_DEPTH) return 'array';
-    const elements = value.map((element) => describeShape(element, depth + 1));
+    const elements = value.slice(0, MAX_ELEMENTS).map((element) => describeShape(element, depth + 1));
     const [first, ...rest] = elements;
     return first === undefined ? [] : [rest.reduce(mergeShapes, first)];
   }
