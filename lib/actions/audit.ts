@@ -61,7 +61,7 @@ export const AUDIT_DOCUMENT: DocumentKind<AuditEntry> = { name: 'audit entry', s
 
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-/** The audit entries in IndexedDB (store `audit`), each a versioned document. */
+/** The audit entries in IndexedDB (store `audit`), each stored as a versioned document (lib/db/versioned.ts). */
 export function auditLog(database: Promise<Database>) {
   async function get(id: string): Promise<AuditEntry> {
     const decoded = decodeDocument(AUDIT_DOCUMENT, await (await database).get('audit', id));

@@ -21,7 +21,7 @@ export type ConfirmedRecord = z.infer<typeof ConfirmedRecordSchema>;
 
 /**
  * An action the admin asked for on a record page, waiting for their decision in the confirmation
- * window. `finishDelete` finishes a delete whose Asset Panda part failed (`auditId` names it).
+ * window; `finishDelete` finishes a delete whose Asset Panda part failed (`auditId` names it).
  */
 const ConfirmationRequestSchema = z.object({
   id: z.string(),

@@ -101,7 +101,7 @@ export function createIntuneService(deps: IntuneServiceDeps) {
 
     /** Signs in with the new settings and proves every permission; saves only when all hold. */
     async testAndSave(settings: IntuneSettings) {
-      // The budget for waiting out throttling starts with the first probe, after the sign-in window.
+      // The budget for waiting out throttling starts with the first probe, once the sign-in window is closed.
       let retryUntil: number | undefined;
       const { report, tokens } = await testConnection(
         () => signInOrDiagnose(settings),

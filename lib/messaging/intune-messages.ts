@@ -39,6 +39,6 @@ export const intuneMessages = {
   }),
   signInToIntune: message({ from: ['page'], request: z.object({}), response: SessionSummarySchema }),
   signOutOfIntune: message({ from: ['page'], request: z.object({}), response: SessionSummarySchema }),
-  /** Signs out of the extension, then ends the browser's Microsoft session in Entra's sign-out window. */
+  /** Signs out of the extension, then ends the browser's Microsoft session on Entra's sign-out page. */
   signOutOfMicrosoft: message({ from: ['page'], request: z.object({}), response: SessionSummarySchema }),
 };

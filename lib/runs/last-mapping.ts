@@ -7,10 +7,10 @@ const LAST_MAPPING_DOCUMENT: DocumentKind<{ mappingId: string }> = { name: 'last
 
 /** The mapping last previewed or synced by hand: the popup offers it first. */
 export function lastMapping(database: Promise<Database>) {
-  const document = settingsDocument(database, 'sync-last-mapping', LAST_MAPPING_DOCUMENT, 'The next preview or sync replaces it.');
+  const stored = settingsDocument(database, 'sync-last-mapping', LAST_MAPPING_DOCUMENT, 'The next preview or sync replaces it.');
   return {
     /** The mapping's id; undefined when none was used yet (or the note no longer reads). */
-    load: async (): Promise<string | undefined> => (await document.load().catch(() => undefined))?.mappingId,
-    save: (mappingId: string) => document.save({ mappingId }),
+    load: async (): Promise<string | undefined> => (await stored.load().catch(() => undefined))?.mappingId,
+    save: (mappingId: string) => stored.save({ mappingId }),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '../db/open';
 import { settingsDocument } from '../db/settings-document';
+import { serialQueue } from '../serial-queue';
 import type { DocumentKind } from '../db/versioned';
 import type { Mapping } from '../mapping/schema';
 import { nextRunAt } from './schedule';
@@ -57,20 +58,17 @@ const OVERDUE_DELAY_MS = 1_000;
  * mapping's sync starts (trigger 'schedule'); while Asset Panda is locked it waits for the passphrase.
  */
 export function createScheduler(deps: SchedulerDeps) {
-  const document = settingsDocument(deps.database, 'sync-schedule', SCHEDULE_STATE_DOCUMENT, 'It is replaced at the next scheduled run.');
-  const load = async (): Promise<ScheduleState> => (await document.load().catch(() => undefined)) ?? { fired: {}, waiting: [], notStarted: {} };
+  const stored = settingsDocument(deps.database, 'sync-schedule', SCHEDULE_STATE_DOCUMENT, 'It is replaced at the next scheduled run.');
+  const load = async (): Promise<ScheduleState> => (await stored.load().catch(() => undefined)) ?? { fired: {}, waiting: [], notStarted: {} };
   // State changes one after the other: two alarms can fire at once.
-  let queue: Promise<unknown> = Promise.resolve();
-  function update(change: (state: ScheduleState) => void): Promise<ScheduleState> {
-    const next = queue.then(async () => {
+  const serially = serialQueue();
+  const update = (change: (state: ScheduleState) => void): Promise<ScheduleState> =>
+    serially(async () => {
       const state = await load();
       change(state);
-      await document.save(state);
+      await stored.save(state);
       return state;
     });
-    queue = next.catch(() => undefined);
-    return next;
-  }
 
   async function start(mapping: Mapping): Promise<void> {
     if (await deps.locked()) {

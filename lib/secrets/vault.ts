@@ -34,7 +34,7 @@ const KeyRecordSchema = z.discriminatedUnion('lock', [
 type KeyRecord = z.infer<typeof KeyRecordSchema>;
 
 /**
- * The key record as a versioned document. Format 1 is the record as first stored (no envelope): a
+ * The key record, stored as a versioned document: format 1 is the record as first stored (no envelope), a
  * JSON fixture cannot hold its CryptoKey, so vault.test.ts builds one instead.
  */
 export const VAULT_KEY_DOCUMENT: DocumentKind<KeyRecord> = { name: 'key of the secret vault', schema: KeyRecordSchema, migrations: [] };

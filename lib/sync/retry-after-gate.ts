@@ -12,7 +12,7 @@ export interface RetryAfterGate {
  * Holds back every request to a host while a Retry-After that host gave is running, whichever
  * request it answered: with several writes in flight, the one that was throttled is not the only
  * one that must wait. The clients' own retries wait as well; together, nothing is sent inside the
- * window. One gate serves every client of a run (build them all on `wrap`).
+ * window: one gate serves every client of a run (build them all on `wrap`).
  */
 export function createRetryAfterGate(options: { now?: () => number; sleep?: (ms: number) => Promise<void> } = {}): RetryAfterGate {
   const now = options.now ?? (() => Date.now());
