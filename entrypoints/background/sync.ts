@@ -118,7 +118,6 @@ export function startSyncRuntime(deps: { database: Promise<Database>; intune: In
     badgeQueue = badgeQueue.then(showBadge).catch(() => undefined);
   }
 
-
   /** Goes on with what a stopped worker left; the watchdog goes when nothing runs. */
   async function resume(): Promise<void> {
     await manager.resumeInterrupted().catch(() => undefined);
