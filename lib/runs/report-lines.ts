@@ -17,7 +17,8 @@ export const LINE_LABELS: Readonly<Record<LineKind, string>> = {
   conflict: 'Conflict',
   orphan: 'Gone from Intune',
   skipped: 'Skipped',
-  lookup: 'Lookup not found',
+  // A linked value no record holds, or an Intune value the mapping cannot convert: the field is left as it is.
+  lookup: 'Field left as is',
 };
 
 export interface ReportLine {
