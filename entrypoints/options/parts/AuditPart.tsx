@@ -5,7 +5,7 @@ import { outcomeText, optionsText } from '../../../lib/actions/audit-csv';
 import { ACTIONS } from '../../../lib/actions/catalog';
 import { callBackground } from '../../../lib/browser/messaging';
 import type { ResponseOf } from '../../../lib/messaging/protocol';
-import { saveFile } from '../save-file';
+import { saveCsv } from './save-csv';
 
 type Audit = ResponseOf<'listAuditEntries'>;
 
@@ -18,11 +18,7 @@ export function AuditPart() {
     void run('Loading…', async () => setAudit(await callBackground('listAuditEntries', {})));
   }, []);
 
-  const exportCsv = () =>
-    run('Exporting…', async () => {
-      const { fileName, csv } = await callBackground('exportAuditCsv', {});
-      saveFile({ fileName, text: csv }, 'text/csv;charset=utf-8');
-    });
+  const exportCsv = () => run('Exporting…', async () => saveCsv(await callBackground('exportAuditCsv', {})));
 
   return (
     <section class="card" data-testid="audit-part">
