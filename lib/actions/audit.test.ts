@@ -44,7 +44,7 @@ describe('audit log', () => {
     await log.add(entry({ id: 'new', at: '2026-06-01T11:00:00.000Z', action: 'delete', outcome: 'partial' }));
     expect((await log.list()).entries.map((e) => e.id)).toEqual(['new', 'old']);
     expect((await log.unfinishedDelete('c1', 'r1'))?.id).toBe('new');
-    await log.update('new', { outcome: 'sent' }, new Date());
+    await log.update(await log.get('new'), { outcome: 'sent' }, new Date());
     expect(await log.unfinishedDelete('c1', 'r1')).toBeUndefined();
   });
 

@@ -78,8 +78,9 @@ export function auditLog(database: Promise<Database>) {
   return {
     add: put,
     get,
-    async update(id: string, changes: Partial<Omit<AuditEntry, 'id'>>, now: Date): Promise<AuditEntry> {
-      return put({ ...(await get(id)), ...changes, updatedAt: now.toISOString() });
+    /** Writes `changes` onto an entry the caller has just read or written. */
+    update(entry: AuditEntry, changes: Partial<Omit<AuditEntry, 'id'>>, now: Date): Promise<AuditEntry> {
+      return put({ ...entry, ...changes, updatedAt: now.toISOString() });
     },
 
     /** Newest first; entries that no longer read are counted, not dropped. */
@@ -93,20 +94,25 @@ export function auditLog(database: Promise<Database>) {
     /**
      * Intune's latest word on the actions sent to a device (its deviceActionResults, as the panel
      * reads them), written onto their audit entries. A result that started before the entry (with a
-     * few minutes for clock skew) belongs to an earlier action.
+     * few minutes for clock skew) belongs to an earlier action. `entries`: the audit as `list()` just
+     * read it, so that a panel status reads it once.
      */
-    async noteProgress(deviceId: string, results: ReadonlyArray<{ actionName: string | null; actionState: string; startDateTime: string }>, now: Date): Promise<void> {
-      const { entries } = await this.list();
-      for (const entry of entries.filter((e) => e.device.id === deviceId && e.outcome === 'sent')) {
+    async noteProgress(
+      deviceId: string,
+      results: ReadonlyArray<{ actionName: string | null; actionState: string; startDateTime: string }>,
+      now: Date,
+      entries?: readonly AuditEntry[],
+    ): Promise<void> {
+      if (results.length === 0) return;
+      for (const entry of (entries ?? (await this.list()).entries).filter((e) => e.device.id === deviceId && e.outcome === 'sent')) {
         const result = results.find((r) => r.actionName === entry.action && Date.parse(r.startDateTime) >= Date.parse(entry.at) - CLOCK_SKEW_MS);
-        if (result && result.actionState !== entry.progress) await this.update(entry.id, { progress: result.actionState }, now);
+        if (result && result.actionState !== entry.progress) await this.update(entry, { progress: result.actionState }, now);
       }
     },
 
-    /** A delete on this record whose Asset Panda part failed, if any: the panel offers to finish it. */
-    async unfinishedDelete(collectionId: string, recordId: string): Promise<AuditEntry | undefined> {
-      const { entries } = await this.list();
-      return entries.find((e) => e.action === 'delete' && e.outcome === 'partial' && e.record.collectionId === collectionId && e.record.recordId === recordId);
+    /** A delete on this record whose Asset Panda part failed, if any: the panel offers to finish it. `entries` as for noteProgress. */
+    async unfinishedDelete(collectionId: string, recordId: string, entries?: readonly AuditEntry[]): Promise<AuditEntry | undefined> {
+      return (entries ?? (await this.list()).entries).find((e) => e.action === 'delete' && e.outcome === 'partial' && e.record.collectionId === collectionId && e.record.recordId === recordId);
     },
   };
 }

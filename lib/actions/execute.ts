@@ -116,7 +116,7 @@ export async function executeAction(ctx: ExecutionContext): Promise<ActionOutcom
   const finish = async (outcome: ActionOutcome['outcome'], changes: Pick<AuditEntry, 'intune' | 'assetPanda'>): Promise<ActionOutcome> => {
     const told = { outcome, intune: changes.intune.message, assetPanda: changes.assetPanda.message, auditId: entry.id, requestId: changes.intune.requestId };
     try {
-      await audit.update(entry.id, { ...changes, outcome }, at());
+      await audit.update(entry, { ...changes, outcome }, at());
       return told;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

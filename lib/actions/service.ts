@@ -74,8 +74,8 @@ export function createActionService(deps: ActionServiceDeps) {
     return { username: session.account.username, name: session.account.name };
   }
 
-  /** The retry of a delete whose Asset Panda part failed: a confirmation of its own. */
-  const openFinish = (entry: AuditEntry, tabId?: number) =>
+  /** The retry of a delete whose Asset Panda part failed (its audit entry, or what that entry holds): a confirmation of its own. */
+  const openFinish = (entry: Pick<AuditEntry, 'id' | 'device' | 'record' | 'mappingId'>, tabId?: number) =>
     deps.confirmations.open({
       kind: 'finishDelete',
       action: 'delete',
@@ -92,7 +92,7 @@ export function createActionService(deps: ActionServiceDeps) {
     if (entry.outcome !== 'partial') throw new UserFacingError('nothing-to-finish', 'This delete was already finished.');
     const part = await assetPandaPart({ request, ...context });
     const outcome = part.status === 'failed' ? 'partial' : 'sent';
-    const saved = await deps.audit.update(entry.id, { assetPanda: part, outcome }, new Date(deps.now()));
+    const saved = await deps.audit.update(entry, { assetPanda: part, outcome }, new Date(deps.now()));
     const retry = outcome === 'partial' ? await openFinish(saved, request.tabId) : undefined;
     return {
       outcome,
@@ -181,7 +181,7 @@ export function createActionService(deps: ActionServiceDeps) {
         now: deps.now,
         newId: deps.newId,
       });
-      const retry = outcome.outcome === 'partial' && request.action === 'delete' ? await openFinish(await deps.audit.get(outcome.auditId), request.tabId) : undefined;
+      const retry = outcome.outcome === 'partial' && request.action === 'delete' ? await openFinish({ ...request, id: outcome.auditId }, request.tabId) : undefined;
       return { ...outcome, retryRequestId: retry?.id ?? null, tabId: request.tabId ?? null };
     },
   };

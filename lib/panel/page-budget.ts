@@ -1,3 +1,5 @@
+import { setRecentlyUsed } from './recently-used';
+
 /**
  * How often a page may ask the background: at most `limit` times in any `windowMs`, per key (a tab).
  * Asset Panda pages are hostile, and each question may cost Graph and Asset Panda requests or open a
@@ -13,11 +15,7 @@ export function pageBudget({ limit, windowMs, now, maxKeys = 200 }: { limit: num
       const recent = (asked.get(key) ?? []).filter((time) => time > at - windowMs);
       const allowed = recent.length < limit;
       if (allowed) recent.push(at);
-      // Deleted and set again: a Map keeps insertion order, so the first key is the least recently seen.
-      asked.delete(key);
-      asked.set(key, recent);
-      const oldest = asked.keys().next().value;
-      if (asked.size > maxKeys && oldest !== undefined) asked.delete(oldest);
+      setRecentlyUsed(asked, key, recent, maxKeys);
       return allowed;
     },
   };

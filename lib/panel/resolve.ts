@@ -1,4 +1,4 @@
-import type { AuditLog } from '../actions/audit';
+import type { AuditEntry, AuditLog } from '../actions/audit';
 import { graphFailureText } from '../graph/failure-text';
 import type { AssetPandaClient } from '../assetpanda/client';
 import type { AssetPandaConnection } from '../assetpanda/connection';
@@ -40,7 +40,8 @@ export interface ResolvedDevice {
   assetPanda: { client: AssetPandaClient; tenant: Tenant };
 }
 
-export type Resolution = { status: PanelStatus } | { resolved: ResolvedDevice };
+/** `audit`: the audit entries as read while resolving (newest first), for the panel to write Intune's progress onto. */
+export type Resolution = { status: PanelStatus } | { resolved: ResolvedDevice; audit: AuditEntry[] };
 
 /** Collections and fields change rarely; a record page asks for them on every refresh. */
 const LISTS_TTL_MS = 5 * 60_000;
@@ -86,7 +87,9 @@ export function recordResolver(deps: PanelDeps) {
       status: { state: 'signed-out', account: connection.account.username, ...(problem ? { problem } : {}) },
     });
     if (session.state !== 'signed-in') return signedOut(session.problem?.message);
-    if ((await deps.assetPanda.status()).state !== 'connected') return { status: { state: 'assetpanda-not-connected' } };
+    // The saved connection is read once, by open(); status() only tells "not connected" apart from a connection that does not open.
+    const [opened] = await Promise.allSettled([deps.assetPanda.open()]);
+    if (opened.status === 'rejected' && (await deps.assetPanda.status()).state !== 'connected') return { status: { state: 'assetpanda-not-connected' } };
 
     const mapping = await mappingFor(ref.collectionId);
     if (!mapping) return { status: { state: 'no-mapping', collectionName: await collectionName(ref.collectionId) } };
@@ -96,7 +99,8 @@ export function recordResolver(deps: PanelDeps) {
     let recordFields: Field[];
     let assetPanda: ResolvedDevice['assetPanda'];
     try {
-      assetPanda = await deps.assetPanda.open();
+      if (opened.status === 'rejected') throw opened.reason;
+      assetPanda = opened.value;
       [record, recordFields] = await Promise.all([
         assetPanda.client.getRecord({ ...assetPanda.tenant, collectionId: ref.collectionId }, ref.recordId),
         fields(ref.collectionId),
@@ -112,7 +116,8 @@ export function recordResolver(deps: PanelDeps) {
     const title = firstField ? record.values[firstField.id] : undefined;
     const recordHeading = { ...heading, recordTitle: title === null || title === undefined || title === '' ? ref.recordId : String(title) };
 
-    const unfinished = await deps.audit.unfinishedDelete(ref.collectionId, ref.recordId);
+    const { entries: audit } = await deps.audit.list();
+    const unfinished = await deps.audit.unfinishedDelete(ref.collectionId, ref.recordId, audit);
     if (unfinished) {
       return { status: { state: 'delete-unfinished', ...recordHeading, deviceName: unfinished.device.name, message: unfinished.assetPanda.message } };
     }
@@ -146,6 +151,7 @@ export function recordResolver(deps: PanelDeps) {
           tenant: connection.settings.tenantId,
           assetPanda,
         },
+        audit,
       };
     } catch (error) {
       if (error instanceof SignInError) return signedOut(error.message);

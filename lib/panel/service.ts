@@ -2,8 +2,10 @@ import { availableActions } from '../actions/availability';
 import { AssetPandaError } from '../assetpanda/errors';
 import { UserFacingError } from '../errors';
 import { deviceValues, recordChanges, type FieldChange } from '../sync/record-values';
+import type { RecordRef } from '../assetpanda/record-ref';
 import { summarizeDevice } from './device-summary';
 import type { RecordCache, ConfirmedRecordRef } from './record-cache';
+import { setRecentlyUsed } from './recently-used';
 import { recordResolver, type PanelDeps, type ResolvedDevice } from './resolve';
 import type { DevicePanelStatus, PanelStatus } from './status';
 
@@ -48,11 +50,16 @@ export function createPanelService(deps: PanelDeps & { cache: RecordCache }) {
       await deps.cache.forgetStatus(ref);
       return resolution.status;
     }
-    const { resolved } = resolution;
+    const { resolved, audit } = resolution;
     const status = deviceStatus(resolved);
     await deps.cache.saveStatus(ref, status);
-    await deps.audit.noteProgress(resolved.device.id, resolved.device.deviceActionResults ?? [], new Date(deps.now()));
+    await deps.audit.noteProgress(resolved.device.id, resolved.device.deviceActionResults ?? [], new Date(deps.now()), audit);
     return status;
+  }
+
+  /** Classic has no Pro collection for a mapping to name; the panel still says what to connect first. */
+  async function classicStatus(): Promise<PanelStatus> {
+    return (await deps.intune.describe({ verify: false })).connection ? { state: 'classic' } : { state: 'not-connected' };
   }
 
   /** The record's device, checked again live, for an action or a sync: the page's idea of it is not trusted. */
@@ -99,20 +106,18 @@ export function createPanelService(deps: PanelDeps & { cache: RecordCache }) {
           return record;
         }
       }
-      unconfirmed.delete(key);
-      unconfirmed.set(key, deps.now() + NEGATIVE_TTL_MS);
-      const oldest = unconfirmed.keys().next().value;
-      if (unconfirmed.size > MAX_UNCONFIRMED && oldest !== undefined) unconfirmed.delete(oldest);
+      setRecentlyUsed(unconfirmed, key, deps.now() + NEGATIVE_TTL_MS, MAX_UNCONFIRMED);
       return null;
     },
 
     /** The id of the mapping of the record's collection, if it has one. */
     mappingIdOf: async (ref: ConfirmedRecordRef): Promise<string | undefined> => (await resolver.mappingFor(ref.collectionId))?.id,
 
-    /** The last device status shown for the record, at once, or null. */
-    cachedStatus: async (ref: ConfirmedRecordRef): Promise<PanelStatus | null> => (await deps.cache.status(ref)) ?? null,
+    /** The last device status shown for the record, at once, or null (always for a Classic record, which no mapping links to a device). */
+    cachedStatus: async (record: RecordRef): Promise<PanelStatus | null> => (record.product === 'classic' ? null : ((await deps.cache.status(record)) ?? null)),
 
-    liveStatus,
+    /** The record's status, read now. */
+    liveStatus: (record: RecordRef): Promise<PanelStatus> => (record.product === 'classic' ? classicStatus() : liveStatus(record)),
 
     /** The admin's pick among the devices a record matches; only one of those devices is accepted. */
     async choose(ref: ConfirmedRecordRef, deviceId: string): Promise<PanelStatus> {

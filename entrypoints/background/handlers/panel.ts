@@ -7,7 +7,7 @@ import type { BackgroundServices } from '../services';
 /** The popup, opened as a window for the panel's Sign in: the admin signs in there, on the extension's origin. */
 const SIGN_IN_PAGE = '/popup.html';
 
-export function panelHandlers({ panel, actions, intune }: BackgroundServices): HandlersFor<keyof typeof panelMessages> {
+export function panelHandlers({ panel, actions }: BackgroundServices): HandlersFor<keyof typeof panelMessages> {
   const senders = panelSenders(panel);
   return {
     async locateRecord(_request, sender) {
@@ -16,10 +16,6 @@ export function panelHandlers({ panel, actions, intune }: BackgroundServices): H
     },
     async getPanelStatus({ record, source }, sender) {
       await senders.check(sender, record);
-      if (record.product === 'classic') {
-        // Classic has no Pro collection for a mapping to name; the panel still says what to connect first.
-        return (await intune.describe({ verify: false })).connection ? { state: 'classic' } : { state: 'not-connected' };
-      }
       return source === 'cache' ? panel.cachedStatus(record) : panel.liveStatus(record);
     },
     async chooseDevice({ record, deviceId }, sender) {
