@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UserFacingError } from '../errors';
-import type { EphemeralStore } from './ephemeral-store';
+import { confirmationUsed } from './confirmations';
+import { purgeExpired, type EphemeralStore } from './ephemeral-store';
 import { serialQueue } from '../serial-queue';
 
 /** What a token allows: exactly one action, on one device, with these options, for one confirmation. */
@@ -61,16 +62,10 @@ export function createConfirmationTokens({ store, now, ttlMs = DEFAULT_TTL_MS }:
     return parsed.success ? parsed.data : undefined;
   }
 
-  /** Tokens past their time, spent or not, are of no more use: a replay after that reads as a forgery. */
-  async function purgeExpired(): Promise<void> {
-    for (const [stale] of (await store.entries(PREFIX)).filter(([, value]) => (StoredTokenSchema.safeParse(value).data?.expiresAt ?? 0) <= now())) {
-      await store.remove(stale);
-    }
-  }
-
   return {
     async issue(binding: TokenBinding): Promise<{ token: string; expiresAt: number }> {
-      await purgeExpired();
+      // Tokens past their time, spent or not, are of no more use: a replay after that reads as a forgery.
+      await purgeExpired(store, PREFIX, StoredTokenSchema, now());
       const token = randomToken();
       const expiresAt = now() + ttlMs;
       await store.set(key(token), { binding: canonical(binding), expiresAt, spent: false } satisfies StoredToken);
@@ -83,9 +78,7 @@ export function createConfirmationTokens({ store, now, ttlMs = DEFAULT_TTL_MS }:
         if (!stored) {
           throw refuse('confirmation-invalid', 'This action was not confirmed in the extension’s confirmation window, so nothing was done. Start it again from the record page.');
         }
-        if (stored.spent) {
-          throw refuse('confirmation-used', 'This confirmation was already used: each one runs its action once. Nothing more was done. Start again from the record page.');
-        }
+        if (stored.spent) throw confirmationUsed();
         if (stored.expiresAt <= now()) {
           await store.remove(key(token));
           throw refuse('confirmation-expired', 'This confirmation expired before the action was sent, so nothing was done. Start again from the record page.');

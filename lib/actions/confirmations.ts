@@ -1,23 +1,22 @@
 import { z } from 'zod';
 import { UserFacingError } from '../errors';
 import { ACTION_NAMES } from './catalog';
-import type { EphemeralStore } from './ephemeral-store';
+import { purgeExpired, type EphemeralStore } from './ephemeral-store';
 import { serialQueue } from '../serial-queue';
+import { Text } from '../panel/status';
 
 /** The device as the confirmation names it: read from Intune by the background, never from the page. */
-const ConfirmedDeviceSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  serialNumber: z.string().nullable(),
-  operatingSystem: z.string().nullable(),
-  osVersion: z.string().nullable(),
-  primaryUser: z.string().nullable(),
-  lastCheckIn: z.string().nullable(),
+export const ConfirmedDeviceSchema = z.object({
+  id: Text,
+  name: Text,
+  serialNumber: Text.nullable(),
+  operatingSystem: Text.nullable(),
+  osVersion: Text.nullable(),
+  primaryUser: Text.nullable(),
+  lastCheckIn: Text.nullable(),
 });
-export type ConfirmedDevice = z.infer<typeof ConfirmedDeviceSchema>;
 
-const ConfirmedRecordSchema = z.object({ collectionId: z.string(), collectionName: z.string(), recordId: z.string(), title: z.string() });
-export type ConfirmedRecord = z.infer<typeof ConfirmedRecordSchema>;
+export const ConfirmedRecordSchema = z.object({ collectionId: Text, collectionName: Text, recordId: Text, title: Text });
 
 /**
  * An action the admin asked for on a record page, waiting for their decision in the confirmation
@@ -53,17 +52,14 @@ const key = (id: string) => `${PREFIX}${id}`;
 
 const unknown = () =>
   new UserFacingError('confirmation-unknown', 'This confirmation is closed or was never opened by the extension. Start the action again from the record page.');
-const used = () =>
+/** A confirmation, or its token, that already ran its action. */
+export const confirmationUsed = () =>
   new UserFacingError('confirmation-used', 'This confirmation was already used: each one runs its action once. Nothing more was done. Start again from the record page.');
 
 /** The confirmations waiting for the admin, kept across service-worker restarts (storage.session). */
 export function confirmationRequests({ store, now, newId, ttlMs = DEFAULT_TTL_MS }: ConfirmationRequestDeps) {
   // Opening (which replaces a tab's earlier request) and claiming run one at a time.
   const serially = serialQueue();
-
-  async function stored(): Promise<Array<[string, ConfirmationRequest | undefined]>> {
-    return (await store.entries(PREFIX)).map(([entry, value]) => [entry, ConfirmationRequestSchema.safeParse(value).data]);
-  }
 
   /** A request that is open: neither expired, nor claimed by a run (a request that does not read is unknown). */
   async function open(id: string): Promise<ConfirmationRequest> {
@@ -73,7 +69,7 @@ export function confirmationRequests({ store, now, newId, ttlMs = DEFAULT_TTL_MS
       await store.remove(key(id));
       throw new UserFacingError('confirmation-expired', 'This confirmation window was open too long and has expired. Start the action again from the record page.');
     }
-    if (request.claimed) throw used();
+    if (request.claimed) throw confirmationUsed();
     return request;
   }
 
@@ -84,9 +80,8 @@ export function confirmationRequests({ store, now, newId, ttlMs = DEFAULT_TTL_MS
      */
     open: (request: Omit<ConfirmationRequest, 'id' | 'expiresAt' | 'claimed'>): Promise<ConfirmationRequest> =>
       serially(async () => {
-        for (const [entry, value] of await stored()) {
-          const replaced = request.tabId !== undefined && value?.tabId === request.tabId;
-          if (!value || value.expiresAt <= now() || replaced) await store.remove(entry);
+        for (const [entry, value] of await purgeExpired(store, PREFIX, ConfirmationRequestSchema, now())) {
+          if (request.tabId !== undefined && value.tabId === request.tabId) await store.remove(entry);
         }
         const opened: ConfirmationRequest = { ...request, id: newId(), expiresAt: now() + ttlMs };
         await store.set(key(opened.id), opened);

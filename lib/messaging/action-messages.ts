@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { AuditEntrySchema } from '../actions/audit';
 import { ACTION_NAMES } from '../actions/catalog';
+import { ConfirmedDeviceSchema, ConfirmedRecordSchema } from '../actions/confirmations';
 import { WipeOptionsSchema } from '../graph/wipe-options';
+import { Text } from '../panel/status';
 import { message } from './message';
 
 const RequestIdSchema = z.string().min(1).max(100);
-const Text = z.string().max(2000);
 
 const ConfirmationViewSchema = z.object({
   requestId: z.string(),
@@ -13,14 +14,13 @@ const ConfirmationViewSchema = z.object({
   action: z.enum(ACTION_NAMES),
   label: Text,
   typeToConfirm: z.boolean(),
-  device: z.object({ id: Text, name: Text, serialNumber: Text.nullable(), operatingSystem: Text.nullable(), osVersion: Text.nullable(), primaryUser: Text.nullable(), lastCheckIn: Text.nullable() }),
-  record: z.object({ collectionId: Text, collectionName: Text, recordId: Text, title: Text }),
+  device: ConfirmedDeviceSchema,
+  record: ConfirmedRecordSchema,
   inIntune: Text,
   inAssetPanda: Text,
   wipeChoices: z.array(z.object({ key: WipeOptionsSchema.keyof(), kind: z.enum(['checkbox', 'pin']), label: Text, help: Text })),
   expiresAt: z.number(),
 });
-export type ConfirmationViewMessage = z.infer<typeof ConfirmationViewSchema>;
 
 /**
  * Messages that run device actions and read their audit: extension pages only. The background also

@@ -4,7 +4,8 @@ import { ACTION_NAMES } from '../actions/catalog';
 // What the record panel may be told about a record. Only data the admin may see on screen: never a
 // token, key or secret. The content script imports these types only; zod checks them in the background.
 
-const Text = z.string().max(2000);
+/** A text the page may be shown, bounded. */
+export const Text = z.string().max(2000);
 
 export const ActivitySchema = z.object({ action: Text, state: Text, label: Text, startedAt: Text, updatedAt: Text });
 
@@ -75,5 +76,4 @@ export type PanelStatus = z.infer<typeof PanelStatusSchema>;
 export type DeviceSummary = z.infer<typeof DeviceSummarySchema>;
 export type DeviceFact = z.infer<typeof DeviceFactSchema>;
 export type DeviceActivity = z.infer<typeof ActivitySchema>;
-export type DeviceChoice = z.infer<typeof DeviceChoiceSchema>;
 export type DevicePanelStatus = Extract<PanelStatus, { state: 'device' }>;
