@@ -43,9 +43,16 @@ export function refreshPanel(tabId: number | null): void {
   if (tabId !== null) browser.tabs.sendMessage(tabId, { type: 'intune-companion:refresh-panel' }).catch(() => undefined);
 }
 
-/** storage.session key of the window a tab's panel opened (kept across service-worker restarts). */
+/** The popup, opened as a window for the panel's Sign in: the admin signs in there, on the extension's origin. */
+const SIGN_IN_PAGE = '/popup.html';
+
+/**
+ * storage.session key of the window a tab's panel opened, with what it is for (kept across
+ * service-worker restarts): closing the sign-in window is when the panel reads its record again.
+ */
 const WINDOW_OF_TAB = 'panel-window:';
-const WindowIdSchema = z.number().int();
+const PanelWindowSchema = z.object({ windowId: z.number().int(), kind: z.enum(['sign-in', 'confirmation']) });
+type PanelWindow = z.infer<typeof PanelWindowSchema>;
 
 // Window operations run one at a time: a tab's new window replaces its earlier one, never races it.
 const serially = serialQueue();
@@ -54,33 +61,41 @@ const serially = serialQueue();
  * Opens an extension page in its own small window for a tab's panel: a confirmation, or the popup to
  * sign in. A tab has one such window at a time: a new one replaces (closes) the one it opened before.
  */
-export function openPanelWindow(tabId: number | undefined, path: '/popup.html' | `${typeof CONFIRMATION_PAGE}#${string}`, size: { width: number; height: number }): Promise<void> {
+function openPanelWindow(tabId: number | undefined, kind: PanelWindow['kind'], path: typeof SIGN_IN_PAGE | `${typeof CONFIRMATION_PAGE}#${string}`, size: { width: number; height: number }): Promise<void> {
   return serially(async () => {
     const key = `${WINDOW_OF_TAB}${tabId ?? 'none'}`;
-    const previous = WindowIdSchema.safeParse(await sessionStore.get(key)).data;
+    const previous = PanelWindowSchema.safeParse(await sessionStore.get(key)).data;
     await sessionStore.remove(key);
-    if (previous !== undefined) await browser.windows.remove(previous).catch(() => undefined);
+    if (previous !== undefined) await browser.windows.remove(previous.windowId).catch(() => undefined);
     const opened = await browser.windows.create({ url: browser.runtime.getURL(path), type: 'popup', focused: true, ...size });
-    if (opened?.id !== undefined) await sessionStore.set(key, opened.id);
+    if (opened?.id !== undefined) await sessionStore.set(key, { windowId: opened.id, kind } satisfies PanelWindow);
   });
 }
 
 /** Opens the confirmation of a request as its own window: extension origin, out of the Asset Panda page's reach. */
 export const openConfirmationWindow = (tabId: number | undefined, requestId: string) =>
-  openPanelWindow(tabId, `${CONFIRMATION_PAGE}#${encodeURIComponent(requestId)}`, { width: 520, height: 720 });
+  openPanelWindow(tabId, 'confirmation', `${CONFIRMATION_PAGE}#${encodeURIComponent(requestId)}`, { width: 520, height: 720 });
+
+/** Opens the popup as a window for a tab's panel, to sign in there. */
+export const openSignInWindow = (tabId: number | undefined) => openPanelWindow(tabId, 'sign-in', SIGN_IN_PAGE, { width: 420, height: 480 });
 
 /** Opens a tab of the options page (in the same queue, so the opening order is the asking order). */
 export const openOptionsTab = (hash: string) => serially(async () => void (await browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) })));
 
-/** When the admin closes a window a panel opened (after signing in, or an action), that panel reads its record again. */
+/**
+ * When the admin closes the sign-in window a panel opened, that panel reads its record again. A
+ * confirmation window needs no more: a run already told the panel (runDeviceAction), and a
+ * confirmation closed without a run changed nothing.
+ */
 function followPanelWindows(): void {
   browser.windows.onRemoved.addListener((windowId) => {
     void (async () => {
       for (const [key, value] of await sessionStore.entries(WINDOW_OF_TAB)) {
-        if (value !== windowId) continue;
+        const closed = PanelWindowSchema.safeParse(value).data;
+        if (closed?.windowId !== windowId) continue;
         await sessionStore.remove(key);
         const tabId = Number(key.slice(WINDOW_OF_TAB.length));
-        if (Number.isInteger(tabId)) refreshPanel(tabId);
+        if (closed.kind === 'sign-in' && Number.isInteger(tabId)) refreshPanel(tabId);
       }
     })();
   });

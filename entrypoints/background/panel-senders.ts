@@ -1,6 +1,6 @@
-import { browser } from '#imports';
 import type { RecordRef } from '../../lib/assetpanda/record-ref';
 import { UserFacingError } from '../../lib/errors';
+import type { Audience } from '../../lib/messaging/protocol';
 import type { MessageSender } from '../../lib/messaging/router';
 import { pageBudget } from '../../lib/panel/page-budget';
 import { recordOfPage, requireRecordOfPage } from '../../lib/panel/page-record';
@@ -11,8 +11,6 @@ import type { PanelService } from '../../lib/panel/service';
  * Intune and Asset Panda), and one that opens a window or tab against `windows` as well.
  */
 export type Cost = 'question' | 'window';
-
-const fromExtensionPage = (sender: MessageSender) => sender.url?.startsWith(browser.runtime.getURL('/')) === true;
 
 const tooOften = () => new UserFacingError('too-many-requests', 'This page asked the extension too often. Wait a few seconds, then try again.');
 
@@ -42,15 +40,18 @@ export function panelSenders(panel: Pick<PanelService, 'locate'>) {
 
   return {
     /** The record the sender's page shows (for `locateRecord`); null when it shows none a mapping covers. */
-    async pageRecord(sender: MessageSender): Promise<RecordRef | null> {
-      if (fromExtensionPage(sender)) return null;
+    async pageRecord(sender: MessageSender, audience: Audience): Promise<RecordRef | null> {
+      if (audience === 'page') return null;
       spend(sender, 'question');
       return recordOfPage(pageUrl(sender), panel.locate);
     },
 
-    /** Checks a question about `record`: refused unless the sender's page shows that record, and within the tab's budget. */
-    async check(sender: MessageSender, record: RecordRef, cost: Cost = 'question'): Promise<void> {
-      if (fromExtensionPage(sender)) return;
+    /**
+     * Checks a question about `record`: refused unless the sender's page shows that record, and within
+     * the tab's budget. `audience`: who the router found the sender to be.
+     */
+    async check(sender: MessageSender, audience: Audience, record: RecordRef, cost: Cost = 'question'): Promise<void> {
+      if (audience === 'page') return;
       spend(sender, cost);
       await requireRecordOfPage(pageUrl(sender), record, panel.locate);
     },

@@ -124,7 +124,7 @@ export function startSyncRuntime(deps: { database: Promise<Database>; intune: In
     if (manager.running() === 0) await browser.alarms.clear(WATCHDOG_ALARM);
   }
 
-  /** What the worker does whenever it starts: resume, and set the schedules. */
+  /** What the worker does whenever it starts (the browser's start included): resume, and set the schedules. */
   function resumeAndSchedule(): void {
     void resume();
     void scheduler.reconcile();
@@ -135,7 +135,8 @@ export function startSyncRuntime(deps: { database: Promise<Database>; intune: In
     if (alarm.name === WATCHDOG_ALARM) void resume();
     else void scheduler.fired(alarm.name);
   });
-  browser.runtime.onStartup.addListener(resumeAndSchedule);
+  // Only so that the browser starts the worker when the browser starts: that start runs resumeAndSchedule below, once.
+  browser.runtime.onStartup.addListener(() => undefined);
   browser.notifications.onClicked.addListener((id) => void browser.tabs.create({ url: notificationUrl(id) }));
   resumeAndSchedule();
 

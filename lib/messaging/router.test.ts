@@ -62,6 +62,22 @@ describe('message router', () => {
     }
   });
 
+  it('tells the handler who it found the sender to be: the panel checks a content script, not an extension page', async () => {
+    const heard: string[] = [];
+    const listening = createMessageRouter(
+      {
+        getPanelStatus: async (_request, _sender, audience) => {
+          heard.push(audience);
+          return null;
+        },
+      } as Partial<Handlers> as Handlers,
+      policy,
+    );
+    await listening({ type: 'getPanelStatus', payload: { record } }, page);
+    await listening({ type: 'getPanelStatus', payload: { record } }, content);
+    expect(heard).toEqual(['page', 'content']);
+  });
+
   it('refuses other extensions, unknown pages and senders without a URL', async () => {
     for (const sender of [
       { ...page, id: 'other-extension' },

@@ -21,8 +21,9 @@ export interface SenderPolicy {
   isContentPage(url: URL): boolean;
 }
 
+/** A message's handler gets the checked request, the sender, and who the router found the sender to be. */
 export type HandlersFor<T extends MessageType> = {
-  [K in T]: (request: z.output<Protocol[K]['request']>, sender: MessageSender) => Promise<z.input<Protocol[K]['response']>>;
+  [K in T]: (request: z.output<Protocol[K]['request']>, sender: MessageSender, audience: Audience) => Promise<z.input<Protocol[K]['response']>>;
 };
 
 export type Handlers = HandlersFor<MessageType>;
@@ -70,8 +71,8 @@ export function createMessageRouter(handlers: Handlers, policy: SenderPolicy) {
     const request = spec.request.safeParse(envelope.data.payload);
     if (!request.success) return refuse('invalid-request', `The "${type}" request was malformed: ${request.error.issues[0]?.message ?? 'invalid'}.`);
     try {
-      const handler = handlers[type] as (request: unknown, sender: MessageSender) => Promise<unknown>;
-      const value = spec.response.parse(await handler(request.data, sender));
+      const handler = handlers[type] as (request: unknown, sender: MessageSender, audience: Audience) => Promise<unknown>;
+      const value = spec.response.parse(await handler(request.data, sender, audience));
       return { ok: true, value };
     } catch (error) {
       if (error instanceof UserFacingError) return refuse(error.code, error.message);
