@@ -43,7 +43,9 @@ export function IntuneConnection() {
 
   useEffect(() => {
     const load = async () => {
-      const shown = prefill ?? (await refresh()).connection?.settings;
+      // Read even when an import filled the form: the setup guide and the saved connection's state come with it.
+      const saved = (await refresh()).connection?.settings;
+      const shown = prefill ?? saved;
       if (shown) setForm(shown);
     };
     load().catch((error: Error) => setFailure(error.message));
