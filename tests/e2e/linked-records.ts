@@ -4,7 +4,7 @@ import type { ManagedDevice } from '../sandbox/fleet/managed-device.ts';
 import type { World } from '../sandbox/world.ts';
 
 /** A record of the seeded Devices collection, its page, and what Intune holds for it. */
-export interface DeviceRecord {
+interface DeviceRecord {
   url: string;
   collectionId: string;
   recordId: string;

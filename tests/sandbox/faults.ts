@@ -16,7 +16,7 @@ export interface FaultEffect {
 }
 
 /** Which requests a fault applies to. */
-export interface FaultTarget {
+interface FaultTarget {
   host?: string;
   method?: string;
   /** Matched against the path without the query string. */
