@@ -5,6 +5,7 @@ import { UserFacingError } from '../lib/errors';
 import type { MessageCall } from '../lib/messaging/content-client';
 import type { DevicePanelStatus, PanelStatus } from '../lib/panel/status';
 import { IntunePanel } from './IntunePanel';
+import { settle } from '../tests/support/settle';
 import type { RefreshSource } from './panel/usePanelStatus';
 
 const record = { product: 'pro', collectionId: '01HWQ7CW7T626WY2A3KV603ZNF', recordId: 'rec_1' } as const;
@@ -44,12 +45,6 @@ function background(statuses: { cache?: PanelStatus | null; live: PanelStatus | 
     return typeof statuses.live === 'function' ? statuses.live() : statuses.live;
   }) as unknown as MessageCall & ReturnType<typeof vi.fn>;
 }
-
-/** Lets the background's answers (promises) arrive and the panel render them; works under fake timers too. */
-const settle = () =>
-  act(async () => {
-    for (let tick = 0; tick < 20; tick++) await Promise.resolve();
-  });
 
 async function show(call: MessageCall, refreshes?: RefreshSource): Promise<HTMLElement> {
   container = document.createElement('div');

@@ -6,12 +6,8 @@ import type { DevicePanelStatus } from '../lib/panel/status';
 import { DeviceView } from './panel/DeviceView';
 import { StateView } from './panel/StateView';
 import { trusted } from './panel/trusted';
-import { usePanelStatus, type RefreshSource } from './panel/usePanelStatus';
+import { recordLabel, usePanelStatus, type RefreshSource } from './panel/usePanelStatus';
 import { useTask } from './useTask';
-
-function recordLabel(record: RecordRef): string {
-  return record.product === 'pro' ? record.recordId : record.objectId;
-}
 
 const noRefreshes: RefreshSource = () => () => undefined;
 
@@ -23,7 +19,7 @@ const noRefreshes: RefreshSource = () => () => undefined;
  */
 export function IntunePanel({ record, call, refreshes = noRefreshes }: { record: RecordRef; call: MessageCall; refreshes?: RefreshSource }) {
   const id = recordLabel(record);
-  const { shown, refreshing, refresh, show } = usePanelStatus(record, id, call, refreshes);
+  const { shown, refreshing, refresh, show } = usePanelStatus(record, call, refreshes);
   const [open, setOpen] = useState(true);
   const toggle = useRef<HTMLButtonElement>(null);
   const { busy, failure, run } = useTask();

@@ -7,7 +7,10 @@ export function TextField(props: {
   hint?: string;
   error?: string | undefined;
   placeholder?: string;
-  type?: 'text' | 'password' | 'url';
+  type?: 'text' | 'password' | 'url' | 'search';
+  inputMode?: 'numeric';
+  pattern?: string;
+  maxLength?: number;
   autoComplete?: string;
   /** Shown but not editable (a value set by policy). */
   readOnly?: boolean;
@@ -22,6 +25,9 @@ export function TextField(props: {
         type={(props.type ?? 'text') as 'text'}
         value={props.value}
         placeholder={props.placeholder}
+        inputMode={props.inputMode}
+        pattern={props.pattern}
+        maxLength={props.maxLength}
         autoComplete={props.autoComplete ?? 'off'}
         spellcheck={false}
         readOnly={props.readOnly}

@@ -4,7 +4,7 @@ import { trusted } from './trusted';
 
 type ActionName = DevicePanelStatus['actions'][number]['action'];
 
-export interface DeviceActions {
+interface DeviceActions {
   sync(): void;
   request(action: ActionName): void;
 }

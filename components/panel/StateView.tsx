@@ -5,7 +5,7 @@ import { trusted } from './trusted';
 
 type Status = Exclude<PanelStatus, { state: 'device' }>;
 
-export interface StateActions {
+interface StateActions {
   /** The options page at the connections, or at the mapping of this record's collection. */
   openOptions(part: 'connections' | 'mapping'): void;
   signIn(): void;

@@ -6,6 +6,11 @@ import type { PanelStatus } from '../../lib/panel/status';
 
 export type Shown = { kind: 'loading' } | { kind: 'status'; status: PanelStatus } | { kind: 'error'; message: string };
 
+/** The record's id as the panel shows it: Pro's record id, Classic's object id. */
+export function recordLabel(record: RecordRef): string {
+  return record.product === 'pro' ? record.recordId : record.objectId;
+}
+
 /** Something asks the panel to read its record again (the background, after an action was sent). */
 export type RefreshSource = (listener: () => void) => () => void;
 
@@ -13,7 +18,8 @@ export type RefreshSource = (listener: () => void) => () => void;
  * The record's status: the cached copy at once, then the live one; read again on request, and while
  * an action is under way in Intune, with back-off, until it is done or failed.
  */
-export function usePanelStatus(record: RecordRef, recordKey: string, call: MessageCall, refreshes: RefreshSource) {
+export function usePanelStatus(record: RecordRef, call: MessageCall, refreshes: RefreshSource) {
+  const key = recordLabel(record);
   const [shown, setShown] = useState<Shown>({ kind: 'loading' });
   const [refreshing, setRefreshing] = useState(false);
   const refresh = useRef<() => void>(() => undefined);
@@ -59,7 +65,7 @@ export function usePanelStatus(record: RecordRef, recordKey: string, call: Messa
       clearTimeout(timer);
       stop();
     };
-  }, [recordKey]);
+  }, [key]);
 
   return { shown, refreshing, refresh: () => refresh.current(), show: (status: PanelStatus) => show.current(status) };
 }

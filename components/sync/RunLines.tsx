@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ExportCsvButton } from '../ExportCsvButton';
 import { Notice } from '../Notice';
+import { TextField } from '../TextField';
 import { useTask } from '../useTask';
 import { callBackground } from '../../lib/browser/messaging';
-import type { LineFilter } from '../../lib/runs/report-lines';
-import { changesOf, deviceText, LINE_KINDS, LINE_LABELS, lineKind, reasonOf, recordText, resultText } from '../../lib/runs/report-lines';
+import type { FieldNames, LineFilter } from '../../lib/runs/report-lines';
+import { changesOf, deviceText, devicesOf, LINE_KINDS, LINE_LABELS, lineKind, reasonOf, recordsOf, recordText, resultText } from '../../lib/runs/report-lines';
 import type { ResponseOf } from '../../lib/messaging/protocol';
 
 type Lines = ResponseOf<'getSyncLines'>;
@@ -20,7 +22,6 @@ export function RunLines(props: {
   /** A preview lists the records already up to date and writes nothing; a sync only counts them, and writes. */
   mode: 'preview' | 'sync';
   initialFilter?: LineFilter;
-  onExport: (file: { fileName: string; csv: string }) => void;
   refreshKey?: unknown;
 }) {
   const [filter, setFilter] = useState<LineFilter>(props.initialFilter ?? 'all');
@@ -28,12 +29,12 @@ export function RunLines(props: {
   const [shown, setShown] = useState(PAGE);
   const [lines, setLines] = useState<Lines>();
   const { busy, failure, run } = useTask();
+  const fieldNames: FieldNames = useMemo(() => new Map(Object.entries(lines?.fieldNames ?? {})), [lines]);
 
   useEffect(() => {
     void run('Loading…', async () => setLines(await callBackground('getSyncLines', { runId: props.runId, filter, search, offset: 0, limit: shown })));
   }, [props.runId, filter, search, shown, props.refreshKey]);
 
-  const exportCsv = () => run('Exporting…', async () => props.onExport(await callBackground('exportSyncReportCsv', { runId: props.runId, filter, search })));
   const choose = (next: LineFilter) => {
     setFilter(next);
     setShown(PAGE);
@@ -58,19 +59,17 @@ export function RunLines(props: {
           </button>
         ))}
       </div>
-      <div class="field">
-        <label for="sync-lines-search">Search</label>
-        <input
-          id="sync-lines-search"
-          type="search"
-          value={search}
-          placeholder="Device name, serial number, record, field or value"
-          onInput={(event) => {
-            setSearch(event.currentTarget.value);
-            setShown(PAGE);
-          }}
-        />
-      </div>
+      <TextField
+        id="sync-lines-search"
+        label="Search"
+        type="search"
+        value={search}
+        placeholder="Device name, serial number, record, field or value"
+        onInput={(value) => {
+          setSearch(value);
+          setShown(PAGE);
+        }}
+      />
       {lines && (
         <p class="muted" data-testid="sync-lines-total">
           {lines.total} line{lines.total === 1 ? '' : 's'}
@@ -90,7 +89,7 @@ export function RunLines(props: {
           </thead>
           <tbody>
             {lines.lines.map((line) => (
-              <LineRow key={line.index} line={line} fieldNames={lines.fieldNames} preview={preview} />
+              <LineRow key={line.index} line={line} fieldNames={fieldNames} preview={preview} />
             ))}
           </tbody>
         </table>
@@ -101,20 +100,22 @@ export function RunLines(props: {
             Show {Math.min(PAGE, lines.total - lines.lines.length)} more
           </button>
         )}
-        <button type="button" class="secondary" disabled={busy !== undefined || !lines || lines.total === 0} onClick={() => void exportCsv()}>
-          Export CSV
-        </button>
+        <ExportCsvButton
+          run={run}
+          csv={() => callBackground('exportSyncReportCsv', { runId: props.runId, filter, search })}
+          disabled={busy !== undefined || !lines || lines.total === 0}
+        />
       </div>
     </div>
   );
 }
 
-function LineRow({ line, fieldNames, preview }: { line: Line; fieldNames: Record<string, string>; preview: boolean }) {
+function LineRow({ line, fieldNames, preview }: { line: Line; fieldNames: FieldNames; preview: boolean }) {
   const { entry, state } = line;
   const kind = lineKind(entry);
-  const devices = 'devices' in entry ? entry.devices : 'device' in entry ? [entry.device] : [];
-  const records = 'records' in entry ? entry.records : 'record' in entry && entry.record ? [entry.record] : [];
-  const changes = changesOf(entry, new Map(Object.entries(fieldNames)));
+  const devices = devicesOf(entry);
+  const records = recordsOf(entry);
+  const changes = changesOf(entry, fieldNames);
   const reason = reasonOf({ index: line.index, entry, state });
   return (
     <tr data-testid="sync-line" data-kind={kind} data-result={state?.status ?? 'report'}>

@@ -11,8 +11,8 @@ import { isLive } from './useRunView';
 export function RunStatus(props: {
   view: RunViewMessage;
   busy?: boolean;
-  onCancel?: () => void;
-  onContinue?: () => void;
+  onCancel: () => void;
+  onContinue: () => void;
   /** The page's link to the run's full report, when it has one. */
   reportHref?: string;
 }) {
@@ -69,17 +69,17 @@ export function RunStatus(props: {
         </Notice>
       )}
       <div class="actions">
-        {props.view.running && props.onCancel && (
+        {props.view.running && (
           <button type="button" class="secondary" disabled={props.busy} onClick={props.onCancel}>
             Cancel
           </button>
         )}
-        {!props.view.running && run.status === 'paused' && props.onContinue && (
+        {!props.view.running && run.status === 'paused' && (
           <button type="button" disabled={props.busy} onClick={props.onContinue}>
             Continue
           </button>
         )}
-        {!props.view.running && run.status === 'paused' && props.onCancel && (
+        {!props.view.running && run.status === 'paused' && (
           <button type="button" class="secondary" disabled={props.busy} onClick={props.onCancel}>
             Discard
           </button>

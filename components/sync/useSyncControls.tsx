@@ -1,4 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { Notice } from '../Notice';
 import { useTask } from '../useTask';
 import { callBackground } from '../../lib/browser/messaging';
 import type { Mapping } from '../../lib/mapping/schema';
@@ -43,6 +45,35 @@ export function useSyncControls(preferred: string | undefined) {
       chosen && void task.run(mode === 'preview' ? 'Previewing…' : 'Starting…', async () => setView(await callBackground('startSync', { mappingId: chosen.id, mode }))),
     act: (label: string, type: 'continueSync' | 'cancelSync') => view && void task.run(label, async () => setView(await callBackground(type, { runId: view.run.id }))),
   };
+}
+
+/** The Mapping choice (`id` names the select), showing the chosen one; `children` go under it (a hint). */
+export function MappingSelect({ controls, id, onChoose, children }: { controls: ReturnType<typeof useSyncControls>; id: string; onChoose: (mappingId: string) => void; children?: ComponentChildren }) {
+  const { mappings, chosen } = controls;
+  if (!mappings || !chosen) return null;
+  return (
+    <div class="field">
+      <label for={id}>Mapping</label>
+      <select id={id} value={chosen.id} onChange={(event) => onChoose(event.currentTarget.value)}>
+        {mappings.map((mapping) => (
+          <option key={mapping.id} value={mapping.id}>
+            {mapping.name}
+          </option>
+        ))}
+      </select>
+      {children}
+    </div>
+  );
+}
+
+/** What last failed, and what is wrong with the run shown. */
+export function SyncNotices({ controls }: { controls: ReturnType<typeof useSyncControls> }) {
+  return (
+    <>
+      {controls.failure && <Notice tone="error">{controls.failure}</Notice>}
+      {controls.problem && <Notice tone="warn">{controls.problem}</Notice>}
+    </>
+  );
 }
 
 /** Preview and Sync now, unavailable while a run of the mapping goes on. */

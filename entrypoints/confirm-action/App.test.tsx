@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { settle } from '../../tests/support/settle';
 import { App } from './App';
 import { ARM_DELAY_MS } from './useArmedAfterFocus';
 
@@ -23,12 +24,6 @@ const view = {
 
 let container: HTMLElement;
 let focused = true;
-
-/** Lets the background's answers (promises) arrive and the window render them; works under fake timers. */
-const settle = () =>
-  act(async () => {
-    for (let tick = 0; tick < 20; tick++) await Promise.resolve();
-  });
 
 async function open(outcome: 'sent' | 'failed' | 'partial' = 'sent'): Promise<HTMLElement> {
   background.mockImplementation(async (type: string) => {

@@ -1,3 +1,4 @@
+import { TextField } from '../../components/TextField';
 import type { ResponseOf } from '../../lib/messaging/protocol';
 
 export type WipeChoice = ResponseOf<'getActionConfirmation'>['wipeChoices'][number];
@@ -23,19 +24,17 @@ export function WipeOptionsForm({ choices, draft, onChange }: { choices: readonl
             </span>
           </label>
         ) : (
-          <div class="field" key={choice.key}>
-            <label for={`option-${choice.key}`}>{choice.label}</label>
-            <input
-              id={`option-${choice.key}`}
-              inputMode="numeric"
-              pattern="\d{6}"
-              maxLength={6}
-              autoComplete="off"
-              value={typeof draft[choice.key] === 'string' ? (draft[choice.key] as string) : ''}
-              onInput={(event) => onChange({ ...draft, [choice.key]: event.currentTarget.value.replace(/\D/g, '') })}
-            />
-            <p class="field__hint">{choice.help}</p>
-          </div>
+          <TextField
+            key={choice.key}
+            id={`option-${choice.key}`}
+            label={choice.label}
+            hint={choice.help}
+            inputMode="numeric"
+            pattern="\d{6}"
+            maxLength={6}
+            value={typeof draft[choice.key] === 'string' ? (draft[choice.key] as string) : ''}
+            onInput={(value) => onChange({ ...draft, [choice.key]: value.replace(/\D/g, '') })}
+          />
         ),
       )}
     </fieldset>

@@ -9,7 +9,7 @@ export const PARTS = [
   { id: 'audit', label: 'Audit' },
 ] as const;
 
-export type PartId = (typeof PARTS)[number]['id'];
+type PartId = (typeof PARTS)[number]['id'];
 
 /** Where the page is: a part, and within it an item (`#mappings/<id>`, `#history/<runId>`). */
 export interface Route {

@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import { Notice } from '../../components/Notice';
-import { ChosenRun, SyncButtons, useSyncControls } from '../../components/sync/useSyncControls';
+import { ChosenRun, MappingSelect, SyncButtons, SyncNotices, useSyncControls } from '../../components/sync/useSyncControls';
 import '../../components/sync/sync.css';
 
 const reportHref = (runId: string) => `options.html#history/${encodeURIComponent(runId)}`;
@@ -21,21 +20,11 @@ export function QuickSync() {
       <h2 id="quick-sync-heading">Sync</h2>
       {chosen && (
         <>
-          <div class="field">
-            <label for="quick-sync-mapping">Mapping</label>
-            <select id="quick-sync-mapping" value={chosen.id} onChange={(event) => setChosenId(event.currentTarget.value)}>
-              {mappings.map((mapping) => (
-                <option key={mapping.id} value={mapping.id}>
-                  {mapping.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <MappingSelect controls={controls} id="quick-sync-mapping" onChoose={setChosenId} />
           <SyncButtons controls={controls} />
         </>
       )}
-      {controls.failure && <Notice tone="error">{controls.failure}</Notice>}
-      {controls.problem && <Notice tone="warn">{controls.problem}</Notice>}
+      <SyncNotices controls={controls} />
       <ChosenRun controls={controls} reportHref={reportHref} />
     </section>
   );

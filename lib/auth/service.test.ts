@@ -112,7 +112,7 @@ describe('Intune connection service', () => {
     let throttledRuns = 0;
     for (let seed = 1; seed <= 20; seed += 1) {
       sandbox.reset({ fleetSize: 10 });
-      sandbox.fault({ host: 'graph.microsoft.com', response: throttled(2), times: Number.POSITIVE_INFINITY, chance: 0.3, seed });
+      sandbox.randomFaults({ host: 'graph.microsoft.com', rate: 0.3, seed, effects: [{ response: throttled(2) }] });
       const { intune } = service();
       const result = await intune.testAndSave(settings);
       expect(result.report.problem, `seed ${seed}`).toBeUndefined();

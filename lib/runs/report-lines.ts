@@ -101,8 +101,8 @@ export function resultText(state: WriteState | undefined): string {
   }
 }
 
-const devicesOf = (entry: PlanEntry): DeviceRef[] => ('devices' in entry ? entry.devices : 'device' in entry ? [entry.device] : []);
-const recordsOf = (entry: PlanEntry): RecordRef[] => ('records' in entry ? entry.records : 'record' in entry && entry.record ? [entry.record] : []);
+export const devicesOf = (entry: PlanEntry): DeviceRef[] => ('devices' in entry ? entry.devices : 'device' in entry ? [entry.device] : []);
+export const recordsOf = (entry: PlanEntry): RecordRef[] => ('records' in entry ? entry.records : 'record' in entry && entry.record ? [entry.record] : []);
 
 /** Everything a search looks through: names, serials, ids, record keys, fields and values, the reason. */
 function searchText(line: ReportLine, names: FieldNames): string {

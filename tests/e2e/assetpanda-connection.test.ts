@@ -2,24 +2,11 @@ import { readFile } from 'node:fs/promises';
 import type { Page, Worker } from 'playwright-core';
 import { deleteColumn } from '../sandbox/assetpanda-api/columns.ts';
 import { collectionNamed, columnNamed, deactivateCollection } from '../sandbox/assetpanda-api/tenant.ts';
-import type { Sandbox } from '../sandbox/server.ts';
-import { connectAssetPanda } from './connect.ts';
+import { connectAssetPanda, enterKey, seededKey } from './connect.ts';
 import { describe, expect, test } from './fixtures.ts';
-
-/** The seeded API key that may read and write, as the admin would copy it from Settings → API Configuration. */
-function seededKey(sandbox: Sandbox) {
-  const key = sandbox.world.assetPanda.apiKeys.find((candidate) => candidate.permissions.read && candidate.permissions.write);
-  if (!key) throw new Error('The sandbox seeds no read-write Asset Panda API key.');
-  return key;
-}
 
 function section(page: Page) {
   return page.getByTestId('assetpanda-connection');
-}
-
-async function enterKey(page: Page, keyId: string, secret: string) {
-  await section(page).getByLabel('Access Key ID').fill(keyId);
-  await section(page).getByLabel('Access Key Secret').fill(secret);
 }
 
 /** Everything the background keeps in IndexedDB and extension storage, as text (bytes decoded). */

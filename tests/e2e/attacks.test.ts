@@ -1,8 +1,10 @@
 import type { Frame, Page } from 'playwright-core';
-import { SANDBOX_API_KEYS } from '../sandbox/assetpanda-api/unpublished-shapes.ts';
+import { enterKey, seededKey } from './connect.ts';
 import { ContentScriptWorlds } from './content-script.ts';
+import { sendFromPage } from './extension-messages.ts';
 import { describe, expect, test } from './fixtures.ts';
 import { expectOnePanelFor } from './panel.ts';
+import { messagesFrom } from './panel-pages.ts';
 import { proRecordPage } from './record-pages.ts';
 
 // The attacks of issue 7, tried against the built extension in Chromium. Each must fail closed,
@@ -12,11 +14,10 @@ const assetPandaSection = (page: Page) => page.getByTestId('assetpanda-connectio
 
 describe('the Asset Panda key under attack', () => {
   test('a redirect from the API to another host gets an error, and the key pair never reaches that host', async ({ browser, sandbox }) => {
-    const { keyId, secret } = SANDBOX_API_KEYS.readWrite;
+    const { keyId, secret } = seededKey(sandbox);
     const options = await browser.openOptions();
     const card = assetPandaSection(options);
-    await card.getByLabel('Access Key ID').fill(keyId);
-    await card.getByLabel('Access Key Secret').fill(secret);
+    await enterKey(options, keyId, secret);
 
     // example.com lies outside the extension's connect-src; graph.microsoft.com is inside it, so
     // only the transport's own refusal keeps the key from it.
@@ -46,12 +47,7 @@ function tryFetch(url: string): Promise<string> {
 }
 
 /** What the background answers a privileged message (the saved Intune connection) sent from `frame`. */
-function askForTheConnection(frame: Page | Frame): Promise<unknown> {
-  return frame.evaluate(() => {
-    const { runtime } = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome;
-    return runtime.sendMessage({ type: 'getIntuneConnection', payload: {} });
-  });
-}
+const askForTheConnection = (frame: Page | Frame) => sendFromPage(frame, 'getIntuneConnection', {});
 
 /** Adds an iframe showing `url` to the page, and returns it once loaded. */
 async function frameInto(page: Page, url: string): Promise<Frame> {
@@ -100,7 +96,7 @@ describe('who may send the background privileged messages', () => {
     await expectOnePanelFor(page, record.recordId);
     const contentScript = await ContentScriptWorlds.watch(page, browser.extensionId);
 
-    const send = (type: string, payload: unknown) => contentScript.evaluate(`chrome.runtime.sendMessage(${JSON.stringify({ type, payload })})`);
+    const send = messagesFrom(contentScript);
     await expect(send('getPanelStatus', { record: { product: 'pro', collectionId: record.url.split('/')[4], recordId: record.recordId } })).resolves.toEqual({
       ok: true,
       value: { state: 'not-connected' },

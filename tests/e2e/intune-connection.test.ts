@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { SANDBOX_ADMIN, SANDBOX_TENANT_ID, SANDBOX_USER_WITHOUT_ROLE } from '../sandbox/directory.ts';
 import { SANDBOX_CLIENT_ID } from '../sandbox/entra/state.ts';
 import type { ExtensionBrowser } from './browser.ts';
-import { connectIntune } from './connect.ts';
+import { connectIntune, fillIntuneForm } from './connect.ts';
 import { describe, expect, test } from './fixtures.ts';
 
 const REQUIRED = [
@@ -15,11 +15,6 @@ const REQUIRED = [
 
 const intuneSection = (options: Page) => options.getByTestId('intune-connection');
 const testAndSaveButton = (options: Page) => intuneSection(options).getByRole('button', { name: 'Test and Save Connection' });
-
-async function fillIntuneForm(options: Page, values: { tenantId: string; clientId: string }): Promise<void> {
-  await intuneSection(options).getByLabel('Tenant ID').fill(values.tenantId);
-  await intuneSection(options).getByLabel('Client ID').fill(values.clientId);
-}
 
 /** The next window Microsoft opens for this endpoint (sign-in: `authorize`, sign-out: `logout`), and no other page. */
 const microsoftWindow = (browser: ExtensionBrowser, endpoint: 'authorize' | 'logout') =>

@@ -1,10 +1,10 @@
 import { collectionNamed, columnNamed } from '../sandbox/assetpanda-api/tenant.ts';
-import type { StoredRecord } from '../sandbox/assetpanda-api/state.ts';
+import type { Collection, StoredRecord } from '../sandbox/assetpanda-api/state.ts';
 import type { ManagedDevice } from '../sandbox/fleet/managed-device.ts';
 import type { World } from '../sandbox/world.ts';
 
 /** A record of the seeded Devices collection, its page, and what Intune holds for it. */
-export interface DeviceRecord {
+interface DeviceRecord {
   url: string;
   collectionId: string;
   recordId: string;
@@ -59,9 +59,14 @@ export function orphanRecord(world: World): DeviceRecord {
   return found;
 }
 
-/** The record's values by column name, as Asset Panda holds them now (undefined once deleted). */
+/** A record's values by column name; a column the record holds no value in reads `absent`. */
+export function valuesByColumnName(collection: Collection, record: StoredRecord, absent: null | undefined): Record<string, unknown> {
+  return Object.fromEntries(collection.columns.map((column) => [column.displayName, record.values[column.id] === undefined ? absent : record.values[column.id]]));
+}
+
+/** The record's values by column name (null where it holds none), as Asset Panda holds them now (undefined once deleted). */
 export function recordValues(world: World, recordId: string): Record<string, unknown> | undefined {
   const collection = collectionNamed(world.assetPanda, 'Devices');
   const record = collection.records.get(recordId);
-  return record && Object.fromEntries(collection.columns.map((c) => [c.displayName, record.values[c.id] ?? null]));
+  return record && valuesByColumnName(collection, record, null);
 }

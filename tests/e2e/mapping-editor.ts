@@ -1,15 +1,13 @@
 import type { Page } from 'playwright-core';
+import { openOptionsPart } from './options-part.ts';
 
 // Making a mapping the way an admin does: through the editor on the options page. Used by the
 // e2e tests and by `npm start` for its sample mapping.
 
-/** The options page's Mappings part, on the page given. */
-export async function openMappings(page: Page, item?: string): Promise<Page> {
-  const url = new URL(page.url());
-  url.hash = item === undefined ? 'mappings' : `mappings/${item}`;
-  await page.goto(url.href);
-  await page.getByTestId(item === undefined ? 'mappings-part' : 'mapping-editor').waitFor();
-  return page;
+/** The options page's Mappings part (the list, or the mapping `item`: an id or `new`), on the page given. */
+export function openMappings(page: Page, item?: string): Promise<Page> {
+  if (item === undefined) return openOptionsPart(page, 'mappings', page.getByTestId('mappings-part'));
+  return openOptionsPart(page, `mappings/${item}`, page.getByTestId('mapping-editor'));
 }
 
 /**

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { SANDBOX_TENANT_ID } from '../sandbox/directory.ts';
 import { launchExtensionBrowser } from './browser.ts';
-import { connectAssetPanda, connectBoth, connectIntune } from './connect.ts';
+import { connectAssetPanda, connectBoth, connectIntune, seededKey } from './connect.ts';
 import { describe, expect, test } from './fixtures.ts';
 import { createMapping, listedState, openMappings } from './mapping-editor.ts';
 
@@ -16,7 +16,7 @@ async function importFile(page: Page, name: string, text: string): Promise<{ imp
 
 describe('exporting the configuration and importing it into another browser', () => {
   test('a second fresh profile takes the mapping, after its connections are made from the file', async ({ browser, sandbox }) => {
-    const key = sandbox.world.assetPanda.apiKeys.find((candidate) => candidate.permissions.write)!;
+    const key = seededKey(sandbox);
     const first = await connectBoth(browser, sandbox);
     await createMapping(first, 'Intune laptops');
     await openMappings(first);

@@ -3,7 +3,7 @@ import type { MappingDraft } from '../../lib/mapping/service.ts';
 import { collectionNamed } from '../sandbox/assetpanda-api/tenant.ts';
 import type { Sandbox } from '../sandbox/server.ts';
 import { devicesMapping, fieldRef, type FieldPairing } from '../support/devices-mapping.ts';
-import { sendFromPage } from './extension-messages.ts';
+import { ask } from './extension-messages.ts';
 
 /** The few Devices fields the panel tests map, each as it is. */
 const PANEL_FIELDS: readonly FieldPairing[] = [
@@ -31,6 +31,6 @@ export function panelMapping(sandbox: Sandbox): MappingDraft {
 }
 
 export async function saveMapping(extensionPage: Page, mapping: MappingDraft): Promise<void> {
-  const reply = await sendFromPage(extensionPage, 'saveMapping', { mapping });
-  if (!reply.ok || !(reply.value as { saved?: boolean }).saved) throw new Error(`The mapping was not saved: ${JSON.stringify(reply)}`);
+  const answer = await ask<{ saved?: boolean }>(extensionPage, 'saveMapping', { mapping });
+  if (!answer.saved) throw new Error(`The mapping was not saved: ${JSON.stringify(answer)}`);
 }

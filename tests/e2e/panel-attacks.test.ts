@@ -7,7 +7,7 @@ import { confirmAction, openConfirmation } from './confirm-window.ts';
 import { sendFromPage } from './extension-messages.ts';
 import { describe, expect, test } from './fixtures.ts';
 import { linkedRecord, recordValues } from './linked-records.ts';
-import { PANEL_HOST, panelIn } from './panel.ts';
+import { PANEL_HOST, panelIn, scriptPressesPanelButtons } from './panel.ts';
 import { contentScriptOf, pagesOpening } from './panel-pages.ts';
 import { openLinkedRecord } from './panel-setup.ts';
 
@@ -29,23 +29,12 @@ describe('attacks from the Asset Panda page and forged requests', () => {
     const { record, page } = await recordPage(browser, sandbox, 'macOS');
     const confirmations = pagesOpening(browser.context, '/confirm-action.html');
 
-    const pressed = await page.evaluate(
-      ({ hostTag, deviceId }) => {
-        const buttons = [...(document.querySelector(hostTag)?.shadowRoot?.querySelectorAll('button') ?? [])];
-        for (const button of buttons) {
-          button.click();
-          button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-          button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
-          button.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true, composed: true }));
-          button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
-        }
-        for (const type of ['requestDeviceAction', 'runDeviceAction', 'confirmDeviceAction', 'syncRecordFromIntune']) {
-          window.postMessage({ type, payload: { deviceId, action: 'wipe', requestId: 'x', token: 'y', options: {} } }, '*');
-        }
-        return buttons.map((button) => button.textContent);
-      },
-      { hostTag: PANEL_HOST, deviceId: record.device.id },
-    );
+    const pressed = await scriptPressesPanelButtons(page, ['Enter', ' ', 'Escape']);
+    await page.evaluate((deviceId) => {
+      for (const type of ['requestDeviceAction', 'runDeviceAction', 'confirmDeviceAction', 'syncRecordFromIntune']) {
+        window.postMessage({ type, payload: { deviceId, action: 'wipe', requestId: 'x', token: 'y', options: {} } }, '*');
+      }
+    }, record.device.id);
     // The toggle, Sync this record, and the five actions a macOS device offers.
     expect(pressed).toEqual(expect.arrayContaining(['Sync this record', 'Retire…', 'Wipe…', 'Delete…', 'Remote lock…', 'Sync device…']));
 

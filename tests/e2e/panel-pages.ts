@@ -21,6 +21,10 @@ export function pagesOpening(context: BrowserContext, part: string): () => Page[
  * took over the content script would send them (the router takes them as the content script's).
  */
 export async function contentScriptOf(browser: ExtensionBrowser, page: Page): Promise<(type: string, payload: unknown) => Promise<Reply>> {
-  const worlds = await ContentScriptWorlds.watch(page, browser.extensionId);
+  return messagesFrom(await ContentScriptWorlds.watch(page, browser.extensionId));
+}
+
+/** Messages sent from the content-script world `worlds` watches, as `contentScriptOf`'s. */
+export function messagesFrom(worlds: ContentScriptWorlds): (type: string, payload: unknown) => Promise<Reply> {
   return async (type, payload) => (await worlds.evaluate(`chrome.runtime.sendMessage(${JSON.stringify({ type, payload })})`)) as Reply;
 }

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { MappingDraft } from '../../lib/mapping/service.ts';
 import type { ManagedDevice } from '../sandbox/fleet/managed-device.ts';
 import type { Sandbox } from '../sandbox/server.ts';
 import type { ExtensionBrowser } from './browser.ts';
@@ -7,10 +8,10 @@ import { linkedRecord } from './linked-records.ts';
 import { panelMapping, saveMapping } from './mapping.ts';
 import { expectDeviceShown } from './panel.ts';
 
-/** A profile connected to Intune and Asset Panda, with the Devices collection mapped. Returns the options page. */
-export async function connectAndMap(browser: ExtensionBrowser, sandbox: Sandbox): Promise<Page> {
+/** A profile connected to Intune and Asset Panda, with the Devices collection mapped (by `mapping`). Returns the options page. */
+export async function connectAndMap(browser: ExtensionBrowser, sandbox: Sandbox, mapping: MappingDraft = panelMapping(sandbox)): Promise<Page> {
   const options = await connectBoth(browser, sandbox);
-  await saveMapping(options, panelMapping(sandbox));
+  await saveMapping(options, mapping);
   // Both Test and Save buttons probe write access (Intune: syncDevice on a device id no device has;
   // Asset Panda: a write it must refuse): the tests count writes from here on.
   sandbox.world.graph.requests.length = 0;

@@ -31,6 +31,25 @@ export async function replaceBody(page: Page): Promise<void> {
   }, PANEL_HOST);
 }
 
+/**
+ * A script of the page presses every button in the panel's open shadow root: a click(), a click
+ * event, and a keydown of each of `keys` (all untrusted). Returns the texts of the buttons pressed.
+ */
+export function scriptPressesPanelButtons(page: Page, keys: readonly string[] = []): Promise<Array<string | null>> {
+  return page.evaluate(
+    ({ hostTag, keys: pressed }) => {
+      const buttons = [...(document.querySelector(hostTag)?.shadowRoot?.querySelectorAll('button') ?? [])];
+      for (const button of buttons) {
+        button.click();
+        button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+        for (const key of pressed) button.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+      }
+      return buttons.map((button) => button.textContent);
+    },
+    { hostTag: PANEL_HOST, keys },
+  );
+}
+
 /** The panel, once it shows `state` (its data-state: device, no-mapping, signed-out, …). */
 export function panelIn(page: Page, state?: string) {
   return page.locator(state ? `[data-testid="intune-panel"][data-state="${state}"]` : '[data-testid="intune-panel"]');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from './fixtures.ts';
-import { expectNoPanelToComeBack, expectOnePanelFor, PANEL_HOST, replaceBody } from './panel.ts';
+import { expectNoPanelToComeBack, expectOnePanelFor, PANEL_HOST, replaceBody, scriptPressesPanelButtons } from './panel.ts';
 import { pagesOpening } from './panel-pages.ts';
 import { goToCollectionFromBreadcrumbs, openRecordFromList, refreshRecord } from './pro-app.ts';
 import { classicRecordPage, proRecordPage } from './record-pages.ts';
@@ -24,14 +24,7 @@ describe('the record panel', () => {
     const optionsPages = pagesOpening(browser.context, '/options.html');
 
     // A script of the page: the panel's shadow root is open, so it can reach the button.
-    const pressed = await page.evaluate((hostTag) => {
-      const buttons = [...(document.querySelector(hostTag)?.shadowRoot?.querySelectorAll('button') ?? [])];
-      for (const button of buttons) {
-        button.click();
-        button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-      }
-      return buttons.map((button) => button.textContent);
-    }, PANEL_HOST);
+    const pressed = await scriptPressesPanelButtons(page);
     expect(pressed).toContain('Open options');
 
     // The barrier: the admin's click, whose page opens after any a script's click could have opened.

@@ -1,16 +1,16 @@
 import type { RunViewMessage } from '../../lib/messaging/sync-messages.ts';
 import { devicesNotExactlyOnce } from '../support/sync-harness.ts';
-import { connectBoth } from './connect.ts';
+import { ask } from './extension-messages.ts';
 import { describe, expect, test } from './fixtures.ts';
 import { saveMapping } from './mapping.ts';
-import { ask, conflictedDeviceIds, creates, emptyDevices, runWhen, syncMapping } from './sync.ts';
+import { connectAndMap } from './panel-setup.ts';
+import { conflictedDeviceIds, creates, emptyDevices, runWhen, syncMapping } from './sync.ts';
 
 describe('quick sync in the popup', () => {
   test('offers the mapping used last, previews, shows a sync’s progress with counts and time left, cancels it, and links to the result', { timeout: 120_000 }, async ({ browser, sandbox }) => {
     sandbox.reset({ fleetSize: 500 });
     emptyDevices(sandbox);
-    const options = await connectBoth(browser, sandbox);
-    await saveMapping(options, { ...syncMapping(sandbox), name: 'All devices' });
+    const options = await connectAndMap(browser, sandbox, { ...syncMapping(sandbox), name: 'All devices' });
     await saveMapping(options, syncMapping(sandbox));
     const { mappings } = await ask<{ mappings: Array<{ mapping: { id: string; name: string } }> }>(options, 'listMappings', {});
     const laptops = mappings.find((entry) => entry.mapping.name === 'Intune laptops')!.mapping.id;

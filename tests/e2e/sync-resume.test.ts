@@ -3,10 +3,10 @@ import type { RunViewMessage } from '../../lib/messaging/sync-messages.ts';
 import type { Sandbox } from '../sandbox/server.ts';
 import { devicesNotExactlyOnce, withoutUniqueFields } from '../support/sync-harness.ts';
 import type { ExtensionBrowser } from './browser.ts';
-import { connectBoth } from './connect.ts';
+import { ask } from './extension-messages.ts';
 import { describe, expect, test } from './fixtures.ts';
-import { saveMapping } from './mapping.ts';
-import { ask, conflictedDeviceIds, creates, emptyDevices, onlyMappingId, runWhen, stopServiceWorker, syncMapping } from './sync.ts';
+import { connectAndMap } from './panel-setup.ts';
+import { conflictedDeviceIds, creates, emptyDevices, onlyMappingId, openSyncPart, runWhen, stopServiceWorker, syncMapping } from './sync.ts';
 
 const FLEET = 500;
 const CREATE = { host: 'api.assetpanda.app', method: 'POST', path: '/collection-records' };
@@ -16,9 +16,7 @@ async function prepare(browser: ExtensionBrowser, sandbox: Sandbox): Promise<{ p
   sandbox.reset({ fleetSize: FLEET });
   emptyDevices(sandbox);
   withoutUniqueFields(sandbox.world);
-  const page = await connectBoth(browser, sandbox);
-  await saveMapping(page, syncMapping(sandbox));
-  sandbox.requests.length = 0;
+  const page = await connectAndMap(browser, sandbox, syncMapping(sandbox));
   return { page, mappingId: await onlyMappingId(page) };
 }
 
@@ -44,9 +42,7 @@ describe('a sync whose service worker the browser stops', () => {
     world.world.graph.pageSize = 100;
     // Intune is slow to answer the first page of devices: the worker is stopped while it waits.
     world.fault({ host: 'graph.microsoft.com', path: /managedDevices$/, delayMs: 3_000 });
-    const url = new URL(page.url());
-    url.hash = 'sync';
-    await page.goto(url.href);
+    await openSyncPart(page);
     const part = page.getByTestId('sync-part');
     await part.getByRole('button', { name: 'Sync now' }).click();
     await part.getByTestId('sync-progress-text').filter({ hasText: 'Reading the Intune devices' }).waitFor();

@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
 import type { RunRecord } from '../../lib/sync/run-store.ts';
 import { devicesNotExactlyOnce } from '../support/sync-harness.ts';
-import { connectBoth } from './connect.ts';
+import { ask } from './extension-messages.ts';
 import { describe, expect, test } from './fixtures.ts';
 import { saveMapping } from './mapping.ts';
-import { ask, conflictedDeviceIds, emptyDevices, onlyMappingId, syncMapping } from './sync.ts';
+import { connectAndMap } from './panel-setup.ts';
+import { conflictedDeviceIds, emptyDevices, onlyMappingId, syncMapping } from './sync.ts';
 
 const HOURS = 6;
 
@@ -24,8 +25,7 @@ describe('scheduled sync', () => {
   test('the schedule sets an alarm; when it fires the sync runs, tells the admin, and the alarm moves to the next time', async ({ browser, sandbox }) => {
     sandbox.reset({ fleetSize: 100 });
     emptyDevices(sandbox);
-    const page = await connectBoth(browser, sandbox);
-    await saveMapping(page, syncMapping(sandbox, { kind: 'everyHours', hours: HOURS }));
+    const page = await connectAndMap(browser, sandbox, syncMapping(sandbox, { kind: 'everyHours', hours: HOURS }));
     const mappingId = await onlyMappingId(page);
     const alarm = `sync-schedule:${mappingId}`;
     const { mappings } = await ask<{ mappings: Array<{ mapping: { updatedAt: string } }> }>(page, 'listMappings', {});

@@ -1,23 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { collectionNamed } from '../sandbox/assetpanda-api/tenant.ts';
 import type { Sandbox } from '../sandbox/server.ts';
 import { devicesNotExactlyOnce } from '../support/sync-harness.ts';
 import { recordWrites } from '../support/writes.ts';
-import { connectBoth } from './connect.ts';
 import { describe, expect, test } from './fixtures.ts';
-import { saveMapping } from './mapping.ts';
+import { connectAndMap } from './panel-setup.ts';
 import { conflictedDeviceIds, emptyDevices, onlyMappingId, openSyncPart, recordOfDevice, runFromSyncPart, syncMapping } from './sync.ts';
 
 const FLEET = 500;
-
-/** Connected, with the sync mapping saved; the request logs start empty. Returns the options page. */
-async function connectAndMapForSync(browser: Parameters<typeof connectBoth>[0], sandbox: Sandbox): Promise<Page> {
-  const options = await connectBoth(browser, sandbox);
-  await saveMapping(options, syncMapping(sandbox));
-  sandbox.requests.length = 0;
-  return options;
-}
 
 const writesAfter = (sandbox: Sandbox, at: number) => recordWrites(sandbox.requests).filter((request) => request.at >= at);
 
@@ -25,7 +15,7 @@ describe('sync from the options page', () => {
   test('previews 500 devices for an empty collection, writing nothing, then syncs each exactly once with its fields', async ({ browser, sandbox }) => {
     sandbox.reset({ fleetSize: FLEET });
     emptyDevices(sandbox);
-    const page = await connectAndMapForSync(browser, sandbox);
+    const page = await connectAndMap(browser, sandbox, syncMapping(sandbox));
     await openSyncPart(page);
 
     const preview = await runFromSyncPart(page, 'Preview');
@@ -66,7 +56,7 @@ describe('sync from the options page', () => {
     const linked = sandbox.world.graph.devices.find((device) => device.osVersion && recordOfDevice(sandbox, device.id))!;
     const record = recordOfDevice(sandbox, linked.id)!;
     expect(record['OS Version']).toBeUndefined();
-    const page = await connectAndMapForSync(browser, sandbox);
+    const page = await connectAndMap(browser, sandbox, syncMapping(sandbox));
     await openSyncPart(page);
 
     const synced = await runFromSyncPart(page, 'Sync now');

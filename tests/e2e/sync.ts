@@ -5,8 +5,10 @@ import type { Schedule } from '../../lib/mapping/schema.ts';
 import { collectionNamed, columnNamed } from '../sandbox/assetpanda-api/tenant.ts';
 import type { RecordedRequest, Sandbox } from '../sandbox/server.ts';
 import { recordWrites } from '../support/writes.ts';
-import { sendFromPage } from './extension-messages.ts';
+import { ask } from './extension-messages.ts';
+import { valuesByColumnName } from './linked-records.ts';
 import { panelMapping } from './mapping.ts';
+import { openOptionsPart } from './options-part.ts';
 
 // A sync as the admin runs it, and what the tests read back from the extension and the sandbox.
 // Used by `npm start` too, so nothing here needs the test runner.
@@ -24,13 +26,6 @@ async function until(what: string, check: () => Promise<boolean>, timeout = 60_0
 export function syncMapping(sandbox: Sandbox, schedule: Schedule = { kind: 'off' }): MappingDraft {
   const draft = panelMapping(sandbox);
   return { ...draft, name: 'Intune laptops', behaviour: { ...draft.behaviour, createRecords: true, schedule } };
-}
-
-/** Asks the background, from an extension page, as the page's own code does; fails on a refusal. */
-export async function ask<T>(page: Page, type: string, payload: unknown): Promise<T> {
-  const reply = await sendFromPage(page, type, payload);
-  if (!reply.ok) throw new Error(`${type} was refused: ${reply.error.message}`);
-  return reply.value as T;
 }
 
 export async function onlyMappingId(page: Page): Promise<string> {
@@ -66,11 +61,9 @@ export async function runFromSyncPart(page: Page, button: 'Preview' | 'Sync now'
   return runWhen(page, runId, ['previewed', 'done']);
 }
 
-export async function openSyncPart(page: Page): Promise<void> {
-  const url = new URL(page.url());
-  url.hash = 'sync';
-  await page.goto(url.href);
-  await page.getByTestId('sync-part').getByRole('button', { name: 'Preview' }).waitFor();
+/** The options page's Sync part, on the page given, once it offers Preview. */
+export async function openSyncPart(page: Page): Promise<Page> {
+  return openOptionsPart(page, 'sync', page.getByTestId('sync-part').getByRole('button', { name: 'Preview' }));
 }
 
 /** The Intune device ids a run's plan holds back as conflicts (never written). */
@@ -89,7 +82,7 @@ export function recordOfDevice(sandbox: Sandbox, deviceId: string): Record<strin
   const devices = collectionNamed(sandbox.world.assetPanda, 'Devices');
   const column = columnNamed(devices, 'Intune Device ID').id;
   const record = [...devices.records.values()].find((candidate) => String(candidate.values[column] ?? '').toLowerCase() === deviceId.toLowerCase());
-  return record && Object.fromEntries(devices.columns.map((each) => [each.displayName, record.values[each.id]]));
+  return record && valuesByColumnName(devices, record, undefined);
 }
 
 export const creates = (requests: readonly RecordedRequest[]) => recordWrites(requests).filter((request) => request.method === 'POST');

@@ -16,7 +16,7 @@ export interface FaultEffect {
 }
 
 /** Which requests a fault applies to. */
-export interface FaultTarget {
+interface FaultTarget {
   host?: string;
   method?: string;
   /** Matched against the path without the query string. */
@@ -30,9 +30,6 @@ export interface FaultTarget {
  */
 export interface Fault extends FaultTarget, FaultEffect {
   times?: number;
-  /** Strike only this share (0–1) of the matching requests, drawn from `seed`: "30 % of Graph answers 429". */
-  chance?: number;
-  seed?: number;
 }
 
 /**
@@ -48,21 +45,20 @@ export interface RandomFaults extends FaultTarget {
 
 interface ArmedFault extends Fault {
   remaining: number;
-  dice: Prng | undefined;
-  /** A random fault's effects, one picked each time it strikes. */
-  effects?: readonly FaultEffect[];
+  /** A random fault's share, dice, and effects (one picked each time it strikes). */
+  random?: { rate: number; dice: Prng; effects: readonly FaultEffect[] };
 }
 
 export class FaultInjector {
   private armed: ArmedFault[] = [];
 
   add(fault: Fault): void {
-    this.armed.push({ ...fault, remaining: fault.times ?? 1, dice: fault.chance === undefined ? undefined : new Prng(fault.seed ?? 1) });
+    this.armed.push({ ...fault, remaining: fault.times ?? 1 });
   }
 
   addRandom({ rate, effects, seed, ...target }: RandomFaults): void {
     if (!(rate >= 0 && rate <= 1) || effects.length === 0) throw new RangeError('Random faults need a rate from 0 to 1 and at least one effect');
-    this.armed.push({ ...target, chance: rate, remaining: Number.POSITIVE_INFINITY, dice: new Prng(seed ?? 1), effects });
+    this.armed.push({ ...target, remaining: Number.POSITIVE_INFINITY, random: { rate, dice: new Prng(seed ?? 1), effects } });
   }
 
   clear(): void {
@@ -71,10 +67,10 @@ export class FaultInjector {
 
   /** Takes one use of the first fault that matches (and strikes, for a share), if any. */
   take(req: SandboxRequest): FaultEffect | undefined {
-    const fault = this.armed.find((f) => f.remaining > 0 && matches(f, req) && (!f.dice || f.dice.chance(f.chance ?? 1)));
+    const fault = this.armed.find((f) => f.remaining > 0 && matches(f, req) && (!f.random || f.random.dice.chance(f.random.rate)));
     if (!fault) return undefined;
     fault.remaining -= 1;
-    return fault.effects && fault.dice ? fault.dice.pick(fault.effects) : fault;
+    return fault.random ? fault.random.dice.pick(fault.random.effects) : fault;
   }
 }
 

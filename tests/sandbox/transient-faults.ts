@@ -1,7 +1,6 @@
-import { errorBody, failure, gatewayDown } from './assetpanda-api/unpublished-shapes.ts';
+import { gatewayDown, rateLimited } from './assetpanda-api/unpublished-shapes.ts';
 import type { FaultEffect } from './faults.ts';
 import { serviceUnavailable, throttled } from './graph/errors.ts';
-import { json } from './http.ts';
 
 /**
  * The passing failures a busy service gives, each as that service answers it, for `randomFaults`:
@@ -11,9 +10,5 @@ import { json } from './http.ts';
 export function transientFaults(service: 'graph' | 'assetPanda', retryAfterSeconds = 2): FaultEffect[] {
   const lost: FaultEffect[] = [{ drop: true }, { lose: true }];
   if (service === 'graph') return [{ response: throttled(retryAfterSeconds) }, { response: serviceUnavailable() }, ...lost];
-  return [
-    { response: json(429, errorBody(failure(429, 'Too many requests. Retry after the rate-limit window resets.')), { 'retry-after': String(retryAfterSeconds) }) },
-    { response: gatewayDown() },
-    ...lost,
-  ];
+  return [{ response: rateLimited(retryAfterSeconds) }, { response: gatewayDown() }, ...lost];
 }

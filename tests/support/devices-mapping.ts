@@ -6,7 +6,7 @@ import type { Transform } from '../../lib/mapping/transform-schema.ts';
 export type FieldPairing = readonly [source: string, fieldName: string, transform: Transform];
 
 /** The Devices collection's fields the sync tests write, in the guide's pairing of Intune and Asset Panda fields. */
-export const DEVICE_FIELD_MAPPING: readonly FieldPairing[] = [
+const DEVICE_FIELD_MAPPING: readonly FieldPairing[] = [
   ['id', 'Intune Device ID', { kind: 'asIs' }],
   ['serialNumber', 'Serial Number', { kind: 'asIs' }],
   ['deviceName', 'Name', { kind: 'asIs' }],

@@ -7,7 +7,7 @@ export type BackgroundAnswers = { [T in MessageType]?: Answer<T> };
 /**
  * A background for UI tests: `call` stands in for `callBackground`, the same message client with
  * each answer taken from `answers` and checked against the protocol as the real one is; a message
- * it has no answer for is refused with an error. `calls` lists every message the page sent.
+ * it has no answer for is refused with an error. `sent(type)` lists the page's messages of that type.
  */
 export function fakeBackground(answers: BackgroundAnswers) {
   const calls: Array<{ type: string; payload: unknown }> = [];
@@ -17,5 +17,5 @@ export function fakeBackground(answers: BackgroundAnswers) {
     if (answer === undefined) return { ok: false, error: { code: 'not-answered', message: `The test's background does not answer ${type}.` } };
     return { ok: true, value: typeof answer === 'function' ? await answer(payload as never) : answer };
   });
-  return { call, calls, sent: (type: MessageType) => calls.filter((entry) => entry.type === type) };
+  return { call, sent: (type: MessageType) => calls.filter((entry) => entry.type === type) };
 }

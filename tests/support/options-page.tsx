@@ -5,6 +5,7 @@ import type { Field } from '../../lib/assetpanda/types';
 import type { Mapping } from '../../lib/mapping/schema';
 import { devicesMapping, type FieldPairing } from './devices-mapping';
 import { fakeBackground, type BackgroundAnswers } from './fake-background';
+import { settle } from './settle';
 
 // The options page in happy-dom for UI tests, against a fake background (see fake-background.ts).
 // The test file mocks `lib/browser/messaging` so that `callBackground` calls `page.call`.
@@ -49,11 +50,6 @@ const OPENING: BackgroundAnswers = {
   countMatchingDevices: { state: 'unavailable', message: 'Not counted in this test.' },
   getDeviceCountProgress: { progress: null },
 };
-
-/** Lets the page finish what it started (answers, renders, effects, hash changes): each turn renders what the last one changed. */
-export async function settle(): Promise<void> {
-  for (let turn = 0; turn < 10; turn++) await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-}
 
 /** Opens the options page at `hash` (`#mappings/m1`) with the background answering `answers`. */
 export async function openOptionsPage(page: { call: unknown }, hash: string, answers: BackgroundAnswers = {}) {

@@ -15,7 +15,7 @@ export function recordWrites(requests: readonly RecordedRequest[]): RecordedRequ
   return requests.filter((request) => request.host === 'api.assetpanda.app' && request.path === '/collection-records' && RECORD_WRITE_METHODS.has(request.method));
 }
 
-export type DeviceWrite = Pick<DeviceRequestRecord, 'action' | 'deviceId' | 'body' | 'status'>;
+type DeviceWrite = Pick<DeviceRequestRecord, 'action' | 'deviceId' | 'body' | 'status'>;
 
 /**
  * The device writes Intune handled (actions, DELETE, PATCH): action, device, body and its answer's

@@ -2,10 +2,11 @@
 // up to 100 000 devices and records) does not count against the engine's. The main thread sends
 // { size, overlap } and gets back the port, a Graph token and how many records the collection holds.
 import { parentPort } from 'node:worker_threads';
-import { collectionNamed } from '../sandbox/assetpanda-api/tenant.ts';
+import { collectionNamed, columnNamed } from '../sandbox/assetpanda-api/tenant.ts';
 import { SANDBOX_ADMIN } from '../sandbox/directory.ts';
 import { graphTokenFor } from '../sandbox/entra/access-token.ts';
 import { startSandbox } from '../sandbox/server.ts';
+import { withoutUniqueFields } from '../support/sync-harness.ts';
 
 export interface BenchWorld {
   /** Devices in Intune. */
@@ -44,10 +45,10 @@ function prepare({ size, overlap }: BenchWorld): void {
   world.graph.throttling.enabled = false;
   world.assetPanda.rateLimit = { limit: Number.MAX_SAFE_INTEGER, windowMs: 180_000 };
   world.assetPanda.searchLimits = { ...world.assetPanda.searchLimits, maxResultWindow: Number.MAX_SAFE_INTEGER };
+  withoutUniqueFields(world);
   const devices = collectionNamed(world.assetPanda, 'Devices');
-  for (const column of devices.columns) column.unique = false;
   devices.records.clear();
-  const columnId = (name: string) => devices.columns.find((column) => column.displayName === name)?.id ?? name;
+  const columnId = (name: string) => columnNamed(devices, name).id;
   const at = new Date(world.now()).toISOString();
   world.graph.devices.forEach((device, index) => {
     // At 80 %, 80 devices of every hundred are held, with their identifying fields only.

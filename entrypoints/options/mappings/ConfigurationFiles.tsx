@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { Notice } from '../../../components/Notice';
+import { saveFile } from '../../../components/save-file';
 import { useTask } from '../../../components/useTask';
 import { callBackground } from '../../../lib/browser/messaging';
 import type { ResponseOf } from '../../../lib/messaging/protocol';
 import { fillConnectionForms } from '../connection-prefill';
-import { saveFile } from '../save-file';
 
 type Outcome = ResponseOf<'importConfiguration'> & { fileName: string };
 

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vite
 import { z } from 'zod';
 import { MappingSchema } from '../../../lib/mapping/schema';
 import type { MappingDraft } from '../../../lib/mapping/service';
-import { openOptionsPage, settle, storedMapping, type OptionsPage } from '../../../tests/support/options-page';
+import { openOptionsPage, storedMapping, type OptionsPage } from '../../../tests/support/options-page';
+import { settle } from '../../../tests/support/settle';
 
 const page = vi.hoisted(() => ({ call: undefined as unknown as (type: string, payload: unknown) => Promise<unknown> }));
 vi.mock('../../../lib/browser/messaging', () => ({ callBackground: (type: string, payload: unknown) => page.call(type, payload) }));

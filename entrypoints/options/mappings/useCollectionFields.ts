@@ -3,7 +3,7 @@ import type { Field, Named } from '../../../lib/assetpanda/types';
 import { callBackground } from '../../../lib/browser/messaging';
 
 /** Where a link field finds its record: the linked collection and the field it matches by. */
-export interface LinkTarget {
+interface LinkTarget {
   collection: string;
   field: string;
 }

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ExportCsvButton } from '../../../components/ExportCsvButton';
 import { Notice } from '../../../components/Notice';
+import { UnreadableNotice } from '../../../components/UnreadableNotice';
 import { useTask } from '../../../components/useTask';
 import { outcomeText, optionsText } from '../../../lib/actions/audit-csv';
 import { ACTIONS } from '../../../lib/actions/catalog';
 import { callBackground } from '../../../lib/browser/messaging';
 import type { ResponseOf } from '../../../lib/messaging/protocol';
-import { saveCsv } from './save-csv';
 
 type Audit = ResponseOf<'listAuditEntries'>;
 
@@ -18,8 +19,6 @@ export function AuditPart() {
     void run('Loading…', async () => setAudit(await callBackground('listAuditEntries', {})));
   }, []);
 
-  const exportCsv = () => run('Exporting…', async () => saveCsv(await callBackground('exportAuditCsv', {})));
-
   return (
     <section class="card" data-testid="audit-part">
       <h2>Audit</h2>
@@ -28,9 +27,7 @@ export function AuditPart() {
         Intune and Asset Panda answered. Give Microsoft support the Graph request-id of an action.
       </p>
       {failure && <Notice tone="error">{failure}</Notice>}
-      {audit && audit.unreadable > 0 && (
-        <Notice tone="warn">{audit.unreadable} older audit entries cannot be read by this version of the extension; they are kept as they are.</Notice>
-      )}
+      {audit && <UnreadableNotice count={audit.unreadable} what="audit entries" />}
       {audit && audit.entries.length === 0 && <p data-testid="audit-empty">No device actions yet.</p>}
       {audit && audit.entries.length > 0 && (
         <>
@@ -77,9 +74,7 @@ export function AuditPart() {
             </tbody>
           </table>
           <div class="actions">
-            <button type="button" class="secondary" disabled={busy !== undefined} onClick={() => void exportCsv()}>
-              Export CSV
-            </button>
+            <ExportCsvButton run={run} csv={() => callBackground('exportAuditCsv', {})} disabled={busy !== undefined} />
           </div>
         </>
       )}

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ExportCsvButton } from '../../../components/ExportCsvButton';
 import { Notice } from '../../../components/Notice';
 import { RunLines } from '../../../components/sync/RunLines';
 import { RunStatus } from '../../../components/sync/RunStatus';
 import { useRunView } from '../../../components/sync/useRunView';
+import { UnreadableNotice } from '../../../components/UnreadableNotice';
 import { useTask } from '../../../components/useTask';
 import '../../../components/sync/sync.css';
 import { callBackground } from '../../../lib/browser/messaging';
@@ -11,7 +13,6 @@ import type { RunViewMessage } from '../../../lib/messaging/sync-messages';
 import { HISTORY_LIMITS } from '../../../lib/sync/idb-run-store';
 import { planText, statusText, TRIGGER_LABELS, writtenText } from '../../../lib/runs/history';
 import { routeHash, type Route } from '../route';
-import { saveCsv } from './save-csv';
 
 type Runs = ResponseOf<'listSyncRuns'>;
 
@@ -26,7 +27,6 @@ function RunList() {
   useEffect(() => {
     void run('Loading…', async () => setRuns(await callBackground('listSyncRuns', {})));
   }, []);
-  const exportCsv = () => run('Exporting…', async () => saveCsv(await callBackground('exportSyncHistoryCsv', {})));
 
   return (
     <section class="card" data-testid="history-part" aria-labelledby="history-heading">
@@ -36,7 +36,7 @@ function RunList() {
         each record that failed with its reason. The last {HISTORY_LIMITS.sync} syncs and {HISTORY_LIMITS.preview} previews are kept.
       </p>
       {failure && <Notice tone="error">{failure}</Notice>}
-      {runs && runs.unreadable > 0 && <Notice tone="warn">{runs.unreadable} older runs cannot be read by this version of the extension; they are kept as they are.</Notice>}
+      {runs && <UnreadableNotice count={runs.unreadable} what="runs" />}
       {runs?.runs.length === 0 && <p data-testid="history-empty">No syncs yet.</p>}
       {runs && runs.runs.length > 0 && (
         <>
@@ -71,9 +71,7 @@ function RunList() {
             </tbody>
           </table>
           <div class="actions">
-            <button type="button" class="secondary" disabled={busy !== undefined} onClick={() => void exportCsv()}>
-              Export CSV
-            </button>
+            <ExportCsvButton run={run} csv={() => callBackground('exportSyncHistoryCsv', {})} disabled={busy !== undefined} />
           </div>
         </>
       )}
@@ -117,7 +115,7 @@ function RunReport({ runId }: { runId: string }) {
             </p>
           )}
           <h3>Report</h3>
-          <RunLines runId={view.run.id} mode={view.run.mode} onExport={saveCsv} initialFilter={view.run.written.failed > 0 ? 'failed' : 'all'} refreshKey={view.run.updatedAt} />
+          <RunLines runId={view.run.id} mode={view.run.mode} initialFilter={view.run.written.failed > 0 ? 'failed' : 'all'} refreshKey={view.run.updatedAt} />
         </>
       )}
     </section>

@@ -1,11 +1,10 @@
 import { Notice } from '../../../components/Notice';
 import { RunLines } from '../../../components/sync/RunLines';
 import { isLive } from '../../../components/sync/useRunView';
-import { ChosenRun, SyncButtons, useSyncControls } from '../../../components/sync/useSyncControls';
+import { ChosenRun, MappingSelect, SyncButtons, SyncNotices, useSyncControls } from '../../../components/sync/useSyncControls';
 import '../../../components/sync/sync.css';
 import { scheduleText } from '../../../lib/runs/schedule';
 import { routeHash, type Route } from '../route';
-import { saveCsv } from './save-csv';
 
 /**
  * Sync (`#sync`, `#sync/<mappingId>`): choose a mapping, preview what a sync would do (counts, and
@@ -23,8 +22,7 @@ export function SyncPart({ route }: { route: Route }) {
         Preview shows what a sync would do — records to create and update, field by field, and the conflicts it leaves alone — and writes nothing.
         Sync now writes it. A sync that stops (the browser closed, a sign-in expired, Asset Panda down) goes on from where it stopped.
       </p>
-      {controls.failure && <Notice tone="error">{controls.failure}</Notice>}
-      {controls.problem && <Notice tone="warn">{controls.problem}</Notice>}
+      <SyncNotices controls={controls} />
       {mappings?.length === 0 && (
         <p data-testid="sync-no-mappings">
           No mappings yet. <a href={routeHash('mappings', 'new')}>Create a mapping</a> first.
@@ -32,21 +30,13 @@ export function SyncPart({ route }: { route: Route }) {
       )}
       {mappings && chosen && (
         <>
-          <div class="field">
-            <label for="sync-mapping">Mapping</label>
-            <select id="sync-mapping" value={chosen.id} onChange={(event) => (location.hash = routeHash('sync', event.currentTarget.value))}>
-              {mappings.map((mapping) => (
-                <option key={mapping.id} value={mapping.id}>
-                  {mapping.name}
-                </option>
-              ))}
-            </select>
+          <MappingSelect controls={controls} id="sync-mapping" onChoose={(mappingId) => (location.hash = routeHash('sync', mappingId))}>
             <p class="field__hint" data-testid="sync-schedule">
               Collection {chosen.collection.name} · {scheduleText(chosen.behaviour.schedule)}
               {schedule?.nextAt ? ` · next scheduled sync ${new Date(schedule.nextAt).toLocaleString()}` : ''} ·{' '}
               <a href={routeHash('mappings', chosen.id)}>Edit the mapping</a>
             </p>
-          </div>
+          </MappingSelect>
           {schedule?.waiting && <Notice tone="warn">The scheduled sync waits for the Asset Panda passphrase: unlock it under Connections → Asset Panda.</Notice>}
           {schedule?.notStarted && (
             <Notice tone="warn">
@@ -62,7 +52,7 @@ export function SyncPart({ route }: { route: Route }) {
           {view.run.plan && (
             <>
               <h3>{view.run.mode === 'preview' ? 'What a sync would do' : 'What this sync does'}</h3>
-              <RunLines runId={view.run.id} mode={view.run.mode} onExport={saveCsv} refreshKey={isLive(view) ? view.run.updatedAt : view.run.status} />
+              <RunLines runId={view.run.id} mode={view.run.mode} refreshKey={isLive(view) ? view.run.updatedAt : view.run.status} />
             </>
           )}
         </>

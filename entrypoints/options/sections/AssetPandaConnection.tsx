@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Notice } from '../../../components/Notice';
+import { saveFile } from '../../../components/save-file';
 import { TextField } from '../../../components/TextField';
 import { useTask } from '../../../components/useTask';
 import { DEFAULT_API_BASE_URL } from '../../../lib/assetpanda/api-base-url';
@@ -10,7 +11,6 @@ import { POLICY_NOTE, usePolicy } from '../usePolicy';
 import { CollectionFields } from './assetpanda/CollectionFields';
 import { ConnectionState } from './assetpanda/ConnectionState';
 import { PassphraseLock } from './assetpanda/PassphraseLock';
-import { saveFile } from '../save-file';
 
 type Named = { id: string; name: string };
 

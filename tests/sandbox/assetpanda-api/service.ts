@@ -2,7 +2,7 @@ import { json, type SandboxResponse } from '../http.ts';
 import type { Service } from '../services.ts';
 import { authenticate, authorize, spendRateLimit } from './auth.ts';
 import { routes } from './routes.ts';
-import { errorBody, failure, type ApiFailure } from './unpublished-shapes.ts';
+import { errorBody, failure, rateLimited, type ApiFailure } from './unpublished-shapes.ts';
 
 /**
  * Asset Panda Pro's public API at api.assetpanda.app: key-pair auth, the tenant hierarchy, column
@@ -18,11 +18,7 @@ export const assetPandaApi: Service = {
     const key = authenticate(state, req);
     if (!key.ok) return errorResponse(key.problem);
     const spent = spendRateLimit(state, key.value, nowMs);
-    if (!spent.ok) {
-      return errorResponse(failure(429, 'Too many requests. Retry after the rate-limit window resets.'), {
-        'retry-after': String(spent.retryAfterSeconds),
-      });
-    }
+    if (!spent.ok) return rateLimited(spent.retryAfterSeconds);
     for (const route of routes) {
       const match = route.path.exec(req.url.pathname);
       if (!match || route.method !== req.method) continue;
@@ -36,6 +32,6 @@ export const assetPandaApi: Service = {
   },
 };
 
-function errorResponse(problem: ApiFailure, headers: Record<string, string> = {}): SandboxResponse {
-  return json(problem.status, errorBody(problem), headers);
+function errorResponse(problem: ApiFailure): SandboxResponse {
+  return json(problem.status, errorBody(problem));
 }

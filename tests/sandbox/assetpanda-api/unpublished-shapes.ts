@@ -31,7 +31,7 @@ export type AnswerStyle = 'assumed' | 'observed';
 // ASSUMPTION (unpublished): columns pulled through a reference (`references.primary: false`) are
 //   read-only (422 on write) and read the linked record's value.
 
-import type { SandboxResponse } from '../http.ts';
+import { json, type SandboxResponse } from '../http.ts';
 import type { Account, Collection, Column, FieldValue, Module, RateLimitPolicy, SearchLimits, StoredRecord } from './state.ts';
 
 // ---- Envelopes ---------------------------------------------------------------------------------
@@ -227,6 +227,11 @@ export const SANDBOX_API_KEYS = {
 // ASSUMPTION (unpublished): a fixed window per API key with Classic's published budget (400 calls
 // per three minutes); over it the API answers 429 with Retry-After in seconds.
 export const DEFAULT_RATE_LIMIT: RateLimitPolicy = { limit: 400, windowMs: 180_000 };
+
+/** The answer over the rate limit: 429 with the API's error body, and Retry-After in seconds. */
+export function rateLimited(retryAfterSeconds: number): SandboxResponse {
+  return json(429, errorBody(failure(429, 'Too many requests. Retry after the rate-limit window resets.')), { 'retry-after': String(retryAfterSeconds) });
+}
 
 // ---- Tenant objects ----------------------------------------------------------------------------
 

@@ -1,14 +1,13 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { settle } from '../../../../tests/support/settle';
 import { PassphraseLock } from './PassphraseLock';
 
 const call = vi.hoisted(() => vi.fn());
 vi.mock('../../../../lib/browser/messaging', () => ({ callBackground: call }));
 
 let container: HTMLElement;
-/** Lets the background's answers arrive and the form render them. */
-const settled = () => act(async () => void (await new Promise((resolve) => setTimeout(resolve, 0))));
 
 beforeEach(() => {
   container = document.createElement('div');
@@ -36,14 +35,14 @@ describe('the passphrase lock', () => {
     const forgotten = vi.fn();
     vi.stubGlobal('confirm', () => true);
     await act(async () => render(<PassphraseLock onChange={() => undefined} onForgotten={forgotten} />, container));
-    await settled();
+    await settle();
 
     expect(container.querySelector('[data-testid="assetpanda-key-unreadable"]')?.textContent).toContain('cannot be read');
     expect(container.querySelectorAll('input')).toHaveLength(0);
     expect([...container.querySelectorAll('button')].map((button) => button.textContent)).toEqual(['Forget the saved key']);
 
     await act(async () => container.querySelector('button')?.click());
-    await settled();
+    await settle();
 
     expect(call).toHaveBeenCalledWith('forgetLockedAssetPandaKey', {});
     expect(forgotten).toHaveBeenCalledWith({ state: 'not-connected' });

@@ -8,3 +8,6 @@ export function saveFile({ fileName, text }: { fileName: string; text: string },
   // The download has started from the URL; freeing it at once can cancel it in some browsers.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** Offers a CSV the background wrote as a download. */
+export const saveCsv = (file: { fileName: string; csv: string }) => saveFile({ fileName: file.fileName, text: file.csv }, 'text/csv;charset=utf-8');
